@@ -1,0 +1,184 @@
+"""Reads for plan pages: joined and prefetched here so page query counts do not grow with data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from apps.partnerships.models import Partnership
+from apps.partnerships.roles import roles_for
+from apps.plans.models import Action, Plan, Rating, Status, Update
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One line of a status summary, printed as the documents print it: "Green 14/14 (100%)"."""
+
+    label: str
+    count: int
+    total: int
+    colour: str = ""
+    code: str = ""
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.count / self.total) if self.total else 0
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.count}/{self.total} ({self.percentage}%)"
+
+
+@dataclass
+class StatusSummary:
+    total: int
+    by_rating: list[SummaryLine] = field(default_factory=list)
+    by_status: list[SummaryLine] = field(default_factory=list)
+    overdue: int = 0
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def overdue_q(*, on: date | None = None) -> Q:
+    """Overdue: a due date that has passed on an action that is not completed or retired."""
+    return (
+        Q(due_date__lt=on or today(), retired_at__isnull=True)
+        & ~Q(status=Status.COMPLETED)
+    )
+
+
+def action_is_overdue(action: Action, *, on: date | None = None) -> bool:
+    return (
+        action.due_date is not None
+        and action.due_date < (on or today())
+        and action.status != Status.COMPLETED
+        and action.retired_at is None
+    )
+
+
+def plan_status_summaries(*, plans: list[Plan]) -> dict[int, StatusSummary]:
+    """Status summary for several plans in two queries, whatever their size."""
+    plan_ids = [p.pk for p in plans]
+    ratings_by_plan: dict[int, list[Rating]] = {pk: [] for pk in plan_ids}
+    for rating in Rating.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "position"):
+        ratings_by_plan[rating.plan_id].append(rating)
+    rows = Action.objects.filter(
+        objective__theme__plan_id__in=plan_ids, retired_at__isnull=True
+    ).values_list("objective__theme__plan_id", "rating_id", "status", "due_date")
+    totals: Counter[int] = Counter()
+    by_rating: Counter[tuple[int, int | None]] = Counter()
+    by_status: Counter[tuple[int, str]] = Counter()
+    overdue: Counter[int] = Counter()
+    now = today()
+    for plan_id, rating_id, status, due_date in rows:
+        totals[plan_id] += 1
+        by_rating[(plan_id, rating_id)] += 1
+        by_status[(plan_id, status)] += 1
+        if due_date is not None and due_date < now and status != Status.COMPLETED:
+            overdue[plan_id] += 1
+    summaries = {}
+    for plan_id in plan_ids:
+        total = totals[plan_id]
+        rating_lines = [
+            SummaryLine(r.label, by_rating[(plan_id, r.pk)], total, r.colour, r.code)
+            for r in ratings_by_plan[plan_id]
+        ]
+        unrated = by_rating[(plan_id, None)]
+        if unrated:
+            rating_lines.append(SummaryLine("Not rated", unrated, total, "", ""))
+        status_lines = [
+            SummaryLine(str(label), by_status[(plan_id, value)], total, "", value)
+            for value, label in Status.choices
+            if by_status[(plan_id, value)]
+        ]
+        summaries[plan_id] = StatusSummary(
+            total=total, by_rating=rating_lines, by_status=status_lines, overdue=overdue[plan_id]
+        )
+    return summaries
+
+
+def plan_status_summary(*, plan: Plan) -> StatusSummary:
+    return plan_status_summaries(plans=[plan])[plan.pk]
+
+
+@dataclass
+class PartnershipWithPlans:
+    partnership: Partnership
+    role: str
+    plans: list[tuple[Plan, StatusSummary]]
+
+
+def partnership_list_with_plans(*, user: Any) -> list[PartnershipWithPlans]:
+    """The partnerships a user belongs to, each with its plans and their status summaries."""
+    roles = roles_for(user)
+    partnerships = list(
+        Partnership.objects.filter(pk__in=roles).prefetch_related(
+            Prefetch("plans", queryset=Plan.objects.order_by("status", "-starts_on", "-pk"))
+        )
+    )
+    all_plans = [plan for p in partnerships for plan in p.plans.all()]
+    summaries = plan_status_summaries(plans=all_plans)
+    status_order = {Plan.Status.LIVE: 0, Plan.Status.DRAFT: 1, Plan.Status.ARCHIVED: 2}
+    return [
+        PartnershipWithPlans(
+            partnership=p,
+            role=roles[p.pk],
+            plans=[
+                (plan, summaries[plan.pk])
+                for plan in sorted(p.plans.all(), key=lambda x: (status_order[x.status], -x.pk))
+            ],
+        )
+        for p in partnerships
+    ]
+
+
+def action_queryset() -> QuerySet[Action]:
+    """Actions with everything a row on a page shows, in a constant number of queries."""
+    return Action.objects.select_related(
+        "objective__theme__plan", "rating"
+    ).prefetch_related(
+        "lead_people",
+        "lead_organisations",
+        "tags",
+        Prefetch(
+            "updates",
+            queryset=Update.objects.select_related("rating", "author").order_by(
+                "-reported_on", "-created_at", "-id"
+            ),
+        ),
+    )
+
+
+def plans_for_user(*, user: Any) -> QuerySet[Plan]:
+    return Plan.objects.filter(partnership_id__in=roles_for(user)).select_related("partnership")
+
+
+def action_list_for_user(*, user: Any) -> list[Action]:
+    """Live actions the user's person leads, overdue first, then by due date."""
+    person = getattr(user, "person", None)
+    if person is None:
+        return []
+    actions = list(
+        action_queryset().filter(
+            lead_people=person,
+            retired_at__isnull=True,
+            objective__theme__plan__partnership_id__in=roles_for(user),
+        ).exclude(objective__theme__plan__status=Plan.Status.ARCHIVED)
+    )
+    now = today()
+    actions.sort(
+        key=lambda a: (
+            not action_is_overdue(a, on=now),
+            a.due_date or date.max,
+            a.objective.theme.plan_id,
+            a.objective.number,
+            a.position,
+        )
+    )
+    return actions

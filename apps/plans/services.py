@@ -1,0 +1,187 @@
+"""Writes to plans: every change validated, saved in a transaction and attributed to a user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from apps.partnerships.models import Organisation, Person
+from apps.plans.by_when import interpret_by_when
+from apps.plans.models import Action, Objective, Rating, Status, Tag, Update
+
+UPDATE_TEXT_MISSING = "Enter the update"
+RATING_NOT_IN_PLAN = "Choose a RAG rating from this plan's scheme"
+OBJECTIVE_NOT_IN_PLAN = "Choose an objective in the same plan"
+ACTION_ALREADY_RETIRED = "This action has already been retired"
+RETIRE_REASON_MISSING = "Enter why the action is being retired"
+
+
+def _attribute(instance: Any, user: Any) -> None:
+    """Tell django-simple-history who made the change when there is no request (commands, imports)."""
+    if user is not None and getattr(user, "is_authenticated", False):
+        instance._history_user = user
+
+
+def _check_rating(action: Action, rating: Rating | None) -> None:
+    if rating is not None and rating.plan_id != action.objective.theme.plan_id:
+        raise ValidationError({"rating": RATING_NOT_IN_PLAN})
+
+
+def action_apply_by_when(*, action: Action, due_text: str) -> None:
+    """Keep the by-when as written and its interpretation together; a state also sets status."""
+    by_when = interpret_by_when(due_text)
+    action.due_text = by_when.text
+    action.due_date = by_when.due_date
+    if by_when.status:
+        action.status = by_when.status
+
+
+@transaction.atomic
+def action_add_update(
+    *,
+    action: Action,
+    user: Any,
+    text: str,
+    status: str,
+    rating: Rating | None,
+    reported_on: date | None = None,
+    period_label: str = "",
+) -> Update:
+    """Record a dated update and carry its status and rating onto the action."""
+    if not text.strip():
+        raise ValidationError({"text": UPDATE_TEXT_MISSING})
+    _check_rating(action, rating)
+    update = Update(
+        action=action,
+        text=text.strip(),
+        status=status,
+        rating=rating,
+        reported_on=reported_on or timezone.localdate(),
+        period_label=period_label,
+        author=getattr(user, "person", None),
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    update.full_clean()
+    _attribute(update, user)
+    update.save()
+    if action.status != status or action.rating_id != (rating.pk if rating else None):
+        action.status = status
+        action.rating = rating
+        action.full_clean()
+        _attribute(action, user)
+        action.save(update_fields=["status", "rating"])
+    return update
+
+
+def _next_position(objective: Objective) -> int:
+    current = objective.actions.aggregate(top=Max("position"))["top"]
+    return 0 if current is None else current + 1
+
+
+@transaction.atomic
+def action_create(
+    *,
+    objective: Objective,
+    user: Any,
+    number: str,
+    text: str,
+    method: str = "",
+    sub_items: list[str] | None = None,
+    due_text: str = "",
+    status: str = Status.NOT_STARTED,
+    rating: Rating | None = None,
+    lead_people: Iterable[Person] = (),
+    lead_organisations: Iterable[Organisation] = (),
+    tags: Iterable[Tag] = (),
+) -> Action:
+    action = Action(
+        objective=objective,
+        number=number.strip(),
+        position=_next_position(objective),
+        method=method.strip(),
+        text=text.strip(),
+        sub_items=[s.strip() for s in (sub_items or []) if s.strip()],
+        status=status,
+        rating=rating,
+    )
+    action_apply_by_when(action=action, due_text=due_text)
+    _check_rating(action, rating)
+    action.full_clean()
+    _attribute(action, user)
+    action.save()
+    action.lead_people.set(lead_people)
+    action.lead_organisations.set(lead_organisations)
+    action.tags.set(tags)
+    return action
+
+
+@transaction.atomic
+def action_edit(
+    *,
+    action: Action,
+    user: Any,
+    number: str,
+    text: str,
+    method: str,
+    sub_items: list[str],
+    due_text: str,
+    status: str,
+    rating: Rating | None,
+    lead_people: Iterable[Person],
+    lead_organisations: Iterable[Organisation],
+    tags: Iterable[Tag],
+) -> Action:
+    """A manager's edit of the action itself; every field change lands in the audit history."""
+    action.number = number.strip()
+    action.text = text.strip()
+    action.method = method.strip()
+    action.sub_items = [s.strip() for s in sub_items if s.strip()]
+    action.status = status
+    action_apply_by_when(action=action, due_text=due_text)
+    # The form's status wins over a by-when state: the manager chose it explicitly.
+    action.status = status
+    action.rating = rating
+    _check_rating(action, rating)
+    action.full_clean()
+    _attribute(action, user)
+    action.save()
+    action.lead_people.set(lead_people)
+    action.lead_organisations.set(lead_organisations)
+    action.tags.set(tags)
+    return action
+
+
+@transaction.atomic
+def action_move(*, action: Action, user: Any, objective: Objective, position: int | None = None) -> Action:
+    """Move an action to another objective of the same plan (at the end unless told where)."""
+    if objective.theme.plan_id != action.objective.theme.plan_id:
+        raise ValidationError({"objective": OBJECTIVE_NOT_IN_PLAN})
+    if objective.pk != action.objective_id:
+        action.objective = objective
+        action.position = _next_position(objective) if position is None else position
+    elif position is not None:
+        action.position = position
+    action.full_clean()
+    _attribute(action, user)
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_retire(*, action: Action, user: Any, reason: str) -> Action:
+    """Retire rather than delete, so the action and its updates stay in the record."""
+    if action.retired_at is not None:
+        raise ValidationError(ACTION_ALREADY_RETIRED)
+    if not reason.strip():
+        raise ValidationError({"retired_reason": RETIRE_REASON_MISSING})
+    action.retired_at = timezone.now()
+    action.retired_reason = reason.strip()
+    _attribute(action, user)
+    action.save(update_fields=["retired_at", "retired_reason"])
+    return action

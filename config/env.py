@@ -1,0 +1,33 @@
+"""The one reader of the process environment: every setting SaferPlan takes from outside.
+
+Settings modules read attributes of ``ENV``; nothing else touches ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+_env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+
+class Settings:
+    """Typed view of the environment, with safe local defaults."""
+
+    SECRET_KEY: str = _env.str("SECRET_KEY", default="")
+    DEBUG: bool = _env.bool("DEBUG", default=False)
+    ALLOWED_HOSTS: list[str] = _env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+    CSRF_TRUSTED_ORIGINS: list[str] = _env.list("CSRF_TRUSTED_ORIGINS", default=[])
+    DATABASE_URL: str = _env.str("DATABASE_URL", default="")
+    DEMO_PASSWORD: str = _env.str("DEMO_PASSWORD", default="demo")
+    TIME_ZONE: str = _env.str("TIME_ZONE", default="Europe/London")
+    SECURE_HSTS_SECONDS: int = _env.int("SECURE_HSTS_SECONDS", default=31536000)
+    # Behind a TLS-terminating proxy the production settings trust X-Forwarded-Proto.
+    BEHIND_PROXY: bool = _env.bool("BEHIND_PROXY", default=True)
+
+
+ENV = Settings()

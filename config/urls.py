@@ -1,0 +1,13 @@
+"""Top-level URL map: one include per app."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("apps.core.urls")),
+    path("accounts/", include("apps.accounts.urls")),
+    path("plans/", include("apps.plans.urls")),
+    path("import/", include("apps.importers.urls")),
+]
+
+handler403 = "apps.core.views.permission_denied"
+handler404 = "apps.core.views.page_not_found"

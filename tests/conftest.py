@@ -1,0 +1,59 @@
+"""Shared fixtures: a partnership with a small plan and one user per role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from apps.partnerships.models import Membership, Partnership
+from tests import factories
+
+
+@pytest.fixture
+def partnership() -> Partnership:
+    return factories.partnership()
+
+
+@pytest.fixture
+def small_plan(partnership: Partnership) -> factories.SmallPlan:
+    return factories.small_plan(partnership=partnership)
+
+
+@pytest.fixture
+def make_member(partnership: Partnership) -> Callable[..., User]:
+    def make(role: str, *, username: str | None = None, initials: str | None = None) -> User:
+        return factories.member(
+            partnership=partnership, role=role, username=username, initials=initials
+        )
+
+    return make
+
+
+@pytest.fixture
+def manager(make_member: Callable[..., User]) -> User:
+    return make_member(Membership.Role.MANAGER, username="manager", initials="MG")
+
+
+@pytest.fixture
+def viewer(make_member: Callable[..., User]) -> User:
+    return make_member(Membership.Role.VIEWER, username="viewer", initials="VW")
+
+
+@pytest.fixture
+def lead(make_member: Callable[..., User], small_plan: factories.SmallPlan) -> User:
+    """An action lead who leads the small plan's first action only."""
+    user = make_member(Membership.Role.LEAD, username="lead", initials="LD")
+    small_plan.actions[0].lead_people.add(user.person)  # type: ignore[attr-defined]
+    return user
+
+
+@pytest.fixture
+def signed_in(client: Any) -> Callable[[User], Any]:
+    def sign_in(user: User) -> Any:
+        client.force_login(user)
+        return client
+
+    return sign_in

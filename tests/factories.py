@@ -1,0 +1,108 @@
+"""Small, explicit builders for test data (plain functions: easier to read than a factory DSL)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import User
+
+from apps.partnerships.models import Membership, Organisation, Partnership, Person
+from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
+
+_counter = itertools.count(1)
+
+RAG = [
+    ("R", "Red", "#d4351c", "Actions underway but no significant change."),
+    ("A", "Amber", "#f47738", "Actions underway with evidence of significant shift."),
+    ("G", "Green", "#00703c", "Targets and measures met."),
+]
+
+
+def partnership(name: str | None = None) -> Partnership:
+    n = next(_counter)
+    return Partnership.objects.create(name=name or f"Test CSP {n}", slug=f"test-csp-{n}")
+
+
+def person(*, partnership: Partnership, initials: str, name: str = "") -> Person:
+    return Person.objects.create(partnership=partnership, initials=initials, name=name)
+
+
+def member(
+    *,
+    partnership: Partnership,
+    role: str,
+    username: str | None = None,
+    initials: str | None = None,
+) -> User:
+    n = next(_counter)
+    user = User.objects.create_user(username=username or f"user{n}", password="pw-for-tests-1")
+    Membership.objects.create(partnership=partnership, user=user, role=role)
+    Person.objects.create(
+        partnership=partnership, initials=initials or f"U{n}", name=f"User {n}", user=user
+    )
+    return user
+
+
+def plan(
+    *, partnership: Partnership, title: str = "Delivery Plan", status: str = Plan.Status.LIVE
+) -> Plan:
+    new_plan = Plan.objects.create(
+        partnership=partnership, title=title, period_label="2026-27", status=status
+    )
+    for position, (code, label, colour, definition) in enumerate(RAG):
+        Rating.objects.create(
+            plan=new_plan,
+            code=code,
+            label=label,
+            colour=colour,
+            definition=definition,
+            position=position,
+        )
+    return new_plan
+
+
+@dataclass
+class SmallPlan:
+    plan: Plan
+    themes: list[Theme]
+    objectives: list[Objective]
+    actions: list[Action]
+
+
+def small_plan(*, partnership: Partnership, actions_per_objective: int = 2) -> SmallPlan:
+    """Two themes, one objective each, a few actions with leads, tags and an update."""
+    new_plan = plan(partnership=partnership)
+    green = new_plan.ratings.get(code="G")
+    csp = Organisation.objects.get_or_create(
+        partnership=partnership, short_name="CSP", defaults={"name": "Community Safety Partnership"}
+    )[0]
+    asb = Tag.objects.get_or_create(name="ASB", slug="asb")[0]
+    themes, objectives, actions = [], [], []
+    for t, (title, statement) in enumerate(
+        [("Prevention", "Working to prevent crime."), ("Response", "Responding to harm.")]
+    ):
+        theme = Theme.objects.create(plan=new_plan, title=title, statement=statement, position=t)
+        objective = Objective.objects.create(
+            theme=theme, number=t + 1, title=f"Objective title {t + 1}"
+        )
+        themes.append(theme)
+        objectives.append(objective)
+        for i in range(actions_per_objective):
+            action = Action.objects.create(
+                objective=objective,
+                number=f"{i + 1})",
+                position=i,
+                method="Training" if i == 0 else "",
+                text=f"Action {t + 1}.{i + 1} about anti-social behaviour",
+                due_text="31/3/2025" if i == 0 else "On-going",
+                due_date=date(2025, 3, 31) if i == 0 else None,
+                status=Status.NOT_STARTED if i == 0 else Status.ONGOING,
+                rating=green if i else None,
+            )
+            action.lead_organisations.add(csp)
+            action.tags.add(asb)
+            Update.objects.create(action=action, text=f"First update on {t + 1}.{i + 1}")
+            actions.append(action)
+    return SmallPlan(plan=new_plan, themes=themes, objectives=objectives, actions=actions)
