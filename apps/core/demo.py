@@ -1,0 +1,86 @@
+"""The demo partnership `make run` loads: both NSDC plan editions, their people and demo users.
+
+Idempotent: every step looks for what it would create first, so a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from apps.importers.documents import decode_document, parse_plan_document
+from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
+from apps.partnerships.models import Membership, Partnership, Person
+from apps.plans.models import Plan
+from demo import NSDC_2025, NSDC_2026
+
+DEMO_PARTNERSHIP = "Bassetlaw, Newark & Sherwood CSP"
+# Names printed in the plans' own author lines; everyone else is known by initials only.
+DEMO_PEOPLE = {
+    "YS": ("Yvonne Swinton", "Community Protection Manager"),
+    "JW": ("Jenny Walker", "Business Manager – Public Protection"),
+}
+DEMO_USERS = [
+    ("demo", Membership.Role.MANAGER, "JW"),
+    ("ys", Membership.Role.LEAD, "YS"),
+    ("viewer", Membership.Role.VIEWER, None),
+]
+
+
+@dataclass
+class DemoResult:
+    partnership: Partnership
+    created: list[str] = field(default_factory=list)
+
+
+def _import_once(
+    *, partnership: Partnership, path: Path, status: str, predecessor: Plan | None
+) -> tuple[Plan, bool]:
+    existing = Plan.objects.filter(partnership=partnership, source_name=path.name).first()
+    if existing is not None:
+        return existing, False
+    _, parsed = parse_plan_document(decode_document(path.read_bytes()))
+    plan = plan_create_from_parsed(
+        parsed=parsed,
+        partnership=partnership,
+        status=status,
+        predecessor=predecessor,
+        source_name=path.name,
+    )
+    return plan, True
+
+
+@transaction.atomic
+def demo_load(*, password: str) -> DemoResult:
+    partnership = partnership_get_or_create(name=DEMO_PARTNERSHIP)
+    result = DemoResult(partnership=partnership)
+    old, created = _import_once(
+        partnership=partnership, path=NSDC_2025, status=Plan.Status.ARCHIVED, predecessor=None
+    )
+    if created:
+        result.created.append(f"plan “{old}” (archived)")
+    live, created = _import_once(
+        partnership=partnership, path=NSDC_2026, status=Plan.Status.LIVE, predecessor=old
+    )
+    if created:
+        result.created.append(f"plan “{live}” (live)")
+    for initials, (name, job_title) in DEMO_PEOPLE.items():
+        person, _ = Person.objects.get_or_create(partnership=partnership, initials=initials)
+        if not person.name:
+            person.name, person.job_title = name, job_title
+            person.save()
+    for username, role, initials in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(username=username, password=password)
+            result.created.append(f"user {username}")
+        Membership.objects.get_or_create(partnership=partnership, user=user, defaults={"role": role})
+        if initials:
+            person = Person.objects.get(partnership=partnership, initials=initials)
+            if person.user_id is None and not Person.objects.filter(user=user).exists():
+                person.user = user
+                person.save()
+    return result

@@ -1,0 +1,144 @@
+"""Saving a parsed plan: all of it in one transaction, or none of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from apps.importers.parsed import ParsedPlan
+from apps.partnerships.agencies import agency_name
+from apps.partnerships.models import Organisation, Partnership, Person
+from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
+
+DEFAULT_RAG_COLOURS = {"R": "#d4351c", "A": "#f47738", "G": "#00703c", "W": "#ffffff"}
+
+
+def partnership_get_or_create(*, name: str) -> Partnership:
+    partnership, _ = Partnership.objects.get_or_create(
+        name=name, defaults={"slug": slugify(name)[:200] or "partnership"}
+    )
+    return partnership
+
+
+class _LeadResolver:
+    """Turns lead strings into the partnership's people and organisations, creating as needed."""
+
+    def __init__(self, partnership: Partnership) -> None:
+        self.partnership = partnership
+        self.people = {p.initials.upper(): p for p in partnership.people.all()}
+        self.organisations = {o.short_name.upper(): o for o in partnership.organisations.all()}
+
+    def resolve(self, lead: str) -> Person | Organisation:
+        key = " ".join(lead.split()).upper()
+        if key in self.organisations:
+            return self.organisations[key]
+        if key in self.people:
+            return self.people[key]
+        full_name = agency_name(key)
+        if full_name is not None:
+            organisation = Organisation.objects.create(
+                partnership=self.partnership, short_name=" ".join(lead.split()), name=full_name
+            )
+            self.organisations[key] = organisation
+            return organisation
+        person = Person.objects.create(partnership=self.partnership, initials=key[:10])
+        self.people[key] = person
+        return person
+
+
+def _tags_by_name(names: set[str]) -> dict[str, Tag]:
+    existing = {t.name: t for t in Tag.objects.filter(name__in=names)}
+    for name in names - existing.keys():
+        existing[name] = Tag.objects.create(name=name, slug=slugify(name))
+    return existing
+
+
+@transaction.atomic
+def plan_create_from_parsed(
+    *,
+    parsed: ParsedPlan,
+    partnership: Partnership,
+    user: Any = None,
+    status: str = Plan.Status.DRAFT,
+    predecessor: Plan | None = None,
+    source_name: str = "",
+) -> Plan:
+    """Create the plan with its RAG scheme, themes, objectives, actions, leads and updates."""
+    plan = Plan(
+        partnership=partnership,
+        title=parsed.title,
+        period_label=parsed.period_label,
+        status=status,
+        predecessor=predecessor,
+        introduction=parsed.introduction,
+        source_name=source_name,
+    )
+    plan.full_clean()
+    if user is not None:
+        plan._history_user = user  # type: ignore[attr-defined]
+    plan.save()
+    ratings: dict[str, Rating] = {}
+    for position, parsed_rating in enumerate(parsed.rag_scheme):
+        ratings[parsed_rating.code.upper()] = Rating.objects.create(
+            plan=plan,
+            code=parsed_rating.code,
+            label=parsed_rating.label,
+            colour=parsed_rating.colour or DEFAULT_RAG_COLOURS.get(parsed_rating.code.upper(), ""),
+            definition=parsed_rating.definition,
+            position=position,
+        )
+    resolver = _LeadResolver(partnership)
+    tags = _tags_by_name(
+        {tag for t in parsed.themes for o in t.objectives for a in o.actions for tag in a.tags}
+    )
+    valid_statuses = set(Status.values)
+    for theme_position, parsed_theme in enumerate(parsed.themes):
+        theme = Theme.objects.create(
+            plan=plan,
+            title=parsed_theme.title,
+            statement=parsed_theme.statement,
+            position=theme_position,
+        )
+        for parsed_objective in parsed_theme.objectives:
+            objective = Objective.objects.create(
+                theme=theme, number=parsed_objective.number, title=parsed_objective.title
+            )
+            for position, parsed_action in enumerate(parsed_objective.actions):
+                rating = ratings.get((parsed_action.rag or "").upper()[:1])
+                status_value = (
+                    parsed_action.status
+                    if parsed_action.status in valid_statuses
+                    else Status.NOT_STARTED
+                )
+                action = Action(
+                    objective=objective,
+                    number=parsed_action.number,
+                    position=position,
+                    method=parsed_action.method or "",
+                    text=parsed_action.text,
+                    sub_items=parsed_action.sub_items,
+                    due_text=parsed_action.due_text or "",
+                    due_date=parsed_action.due_date,
+                    status=status_value,
+                    rating=rating,
+                )
+                action.full_clean()
+                if user is not None:
+                    action._history_user = user  # type: ignore[attr-defined]
+                action.save()
+                leads = [resolver.resolve(lead) for lead in parsed_action.leads]
+                action.lead_people.set([x for x in leads if isinstance(x, Person)])
+                action.lead_organisations.set([x for x in leads if isinstance(x, Organisation)])
+                action.tags.set([tags[name] for name in parsed_action.tags])
+                for parsed_update in parsed_action.updates:
+                    Update.objects.create(
+                        action=action,
+                        text=parsed_update.text,
+                        reported_on=parsed_update.date,
+                        period_label=parsed.period_label,
+                        status=status_value,
+                        rating=rating,
+                    )
+    return plan

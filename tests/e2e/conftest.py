@@ -1,0 +1,100 @@
+"""Browser journeys: Playwright driving Debian's Chromium against Django's live server.
+
+Each journey ends with an axe-core check; a failing journey keeps a screenshot in test-results/.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from config.env import BASE_DIR
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_SCRIPT = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+RESULTS_DIR = BASE_DIR / "test-results"
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run beside
+# one unless told that the tests know what they are doing.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # noqa: TID251
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: run `make system-packages` (Debian package chromium).")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.stash[_failed_key] = report.failed
+
+
+_failed_key = pytest.StashKey[bool]()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    new_page = context.new_page()
+    new_page.set_default_timeout(10_000)
+    yield new_page
+    if request.node.stash.get(_failed_key, False):
+        RESULTS_DIR.mkdir(exist_ok=True)
+        new_page.screenshot(path=str(RESULTS_DIR / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def sign_in(page: Page, live_server: Any) -> Callable[[str, str], Page]:
+    def do_sign_in(username: str, password: str) -> Page:
+        page.goto(f"{live_server.url}/accounts/sign-in/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        return page
+
+    return do_sign_in
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    """Run axe-core (WCAG 2.2 A and AA rules) on the page and fail listing any violation."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
+        })"""
+    )
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+    assert violations == [], "\n".join(violations)
