@@ -106,3 +106,62 @@ def small_plan(*, partnership: Partnership, actions_per_objective: int = 2) -> S
             Update.objects.create(action=action, text=f"First update on {t + 1}.{i + 1}")
             actions.append(action)
     return SmallPlan(plan=new_plan, themes=themes, objectives=objectives, actions=actions)
+
+
+def large_plan(*, partnership: Partnership, actions: int, objectives: int = 14) -> Plan:
+    """A plan of the given size in a handful of bulk inserts, for query-count tests and benches.
+
+    Each action has a person and an organisation as leads, a tag and two updates; a third of
+    them are overdue, so every column and marker of the plan page is exercised.
+    """
+    new_plan = plan(partnership=partnership, title=f"Plan with {actions} actions")
+    ratings = list(new_plan.ratings.all())
+    people = [
+        Person.objects.get_or_create(partnership=partnership, initials=initials)[0]
+        for initials in ("JW", "YS", "SM", "KS")
+    ]
+    csp = Organisation.objects.get_or_create(
+        partnership=partnership, short_name="CSP", defaults={"name": "Community Safety Partnership"}
+    )[0]
+    tag = Tag.objects.get_or_create(name="ASB", slug="asb")[0]
+    themes = [
+        Theme.objects.create(plan=new_plan, title=title, statement=f"{title} statement", position=i)
+        for i, title in enumerate(["Prevention", "Response", "Support", "Collaborative Working"])
+    ]
+    objective_rows = Objective.objects.bulk_create(
+        Objective(theme=themes[i % len(themes)], number=i + 1, title=f"Objective {i + 1} title")
+        for i in range(objectives)
+    )
+    statuses = [Status.ONGOING, Status.NOT_STARTED, Status.COMPLETED, Status.ON_HOLD]
+    action_rows = Action.objects.bulk_create(
+        Action(
+            objective=objective_rows[i % objectives],
+            number=f"{i // objectives + 1})",
+            position=i // objectives,
+            method="Training",
+            text=f"Action {i} to reduce anti-social behaviour in the district",
+            sub_items=["Domestic Abuse", "Safeguarding"],
+            due_text="31/3/2025" if i % 3 == 0 else "On-going",
+            due_date=date(2025, 3, 31) if i % 3 == 0 else None,
+            status=statuses[i % len(statuses)],
+            rating=ratings[i % len(ratings)],
+        )
+        for i in range(actions)
+    )
+    Action.lead_people.through.objects.bulk_create(
+        Action.lead_people.through(action_id=a.pk, person_id=people[i % len(people)].pk)
+        for i, a in enumerate(action_rows)
+    )
+    Action.lead_organisations.through.objects.bulk_create(
+        Action.lead_organisations.through(action_id=a.pk, organisation_id=csp.pk)
+        for a in action_rows
+    )
+    Action.tags.through.objects.bulk_create(
+        Action.tags.through(action_id=a.pk, tag_id=tag.pk) for a in action_rows
+    )
+    Update.objects.bulk_create(
+        Update(action=a, text=f"Update {k} on action {a.pk}", reported_on=date(2025, 1 + k, 1))
+        for a in action_rows
+        for k in range(2)
+    )
+    return new_plan
