@@ -19,7 +19,9 @@ class Measurement:
     peak_mib: float | None = None
 
 
-def measure(name: str, work: Callable[[], object], *, repeat: int = 5, memory: bool = False) -> Measurement:
+def measure(
+    name: str, work: Callable[[], object], *, repeat: int = 5, memory: bool = False
+) -> Measurement:
     """Best of `repeat` runs (the least disturbed by the rest of the machine)."""
     work()  # warm caches, templates and imports
     best = float("inf")

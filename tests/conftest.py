@@ -46,7 +46,7 @@ def viewer(make_member: Callable[..., User]) -> User:
 def lead(make_member: Callable[..., User], small_plan: factories.SmallPlan) -> User:
     """An action lead who leads the small plan's first action only."""
     user = make_member(Membership.Role.LEAD, username="lead", initials="LD")
-    small_plan.actions[0].lead_people.add(user.person)  # type: ignore[attr-defined]
+    small_plan.actions[0].lead_people.add(user.person)
     return user
 
 

@@ -70,17 +70,20 @@ def demo_load(*, password: str) -> DemoResult:
     for initials, (name, job_title) in DEMO_PEOPLE.items():
         person, _ = Person.objects.get_or_create(partnership=partnership, initials=initials)
         if not person.name:
-            person.name, person.job_title = name, job_title
+            person.name = name
+            person.job_title = job_title
             person.save()
-    for username, role, initials in DEMO_USERS:
+    for username, role, lead_initials in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(username=username, password=password)
             result.created.append(f"user {username}")
-        Membership.objects.get_or_create(partnership=partnership, user=user, defaults={"role": role})
-        if initials:
-            person = Person.objects.get(partnership=partnership, initials=initials)
-            if person.user_id is None and not Person.objects.filter(user=user).exists():
-                person.user = user
-                person.save()
+        Membership.objects.get_or_create(
+            partnership=partnership, user=user, defaults={"role": role}
+        )
+        if lead_initials:
+            lead = Person.objects.get(partnership=partnership, initials=lead_initials)
+            if lead.user_id is None and not Person.objects.filter(user=user).exists():
+                lead.user = user
+                lead.save()
     return result

@@ -47,10 +47,7 @@ def today() -> date:
 
 def overdue_q(*, on: date | None = None) -> Q:
     """Overdue: a due date that has passed on an action that is not completed or retired."""
-    return (
-        Q(due_date__lt=on or today(), retired_at__isnull=True)
-        & ~Q(status=Status.COMPLETED)
-    )
+    return Q(due_date__lt=on or today(), retired_at__isnull=True) & ~Q(status=Status.COMPLETED)
 
 
 def action_is_overdue(action: Action, *, on: date | None = None) -> bool:
@@ -124,7 +121,7 @@ def partnership_list_with_plans(*, user: Any) -> list[PartnershipWithPlans]:
     )
     all_plans = [plan for p in partnerships for plan in p.plans.all()]
     summaries = plan_status_summaries(plans=all_plans)
-    status_order = {Plan.Status.LIVE: 0, Plan.Status.DRAFT: 1, Plan.Status.ARCHIVED: 2}
+    status_order: dict[str, int] = {"live": 0, "draft": 1, "archived": 2}
     return [
         PartnershipWithPlans(
             partnership=p,
@@ -140,9 +137,7 @@ def partnership_list_with_plans(*, user: Any) -> list[PartnershipWithPlans]:
 
 def action_queryset() -> QuerySet[Action]:
     """Actions with everything a row on a page shows, in a constant number of queries."""
-    return Action.objects.select_related(
-        "objective__theme__plan", "rating"
-    ).prefetch_related(
+    return Action.objects.select_related("objective__theme__plan", "rating").prefetch_related(
         "lead_people",
         "lead_organisations",
         "tags",
@@ -165,11 +160,13 @@ def action_list_for_user(*, user: Any) -> list[Action]:
     if person is None:
         return []
     actions = list(
-        action_queryset().filter(
+        action_queryset()
+        .filter(
             lead_people=person,
             retired_at__isnull=True,
             objective__theme__plan__partnership_id__in=roles_for(user),
-        ).exclude(objective__theme__plan__status=Plan.Status.ARCHIVED)
+        )
+        .exclude(objective__theme__plan__status=Plan.Status.ARCHIVED)
     )
     now = today()
     actions.sort(

@@ -23,7 +23,7 @@ RETIRE_REASON_MISSING = "Enter why the action is being retired"
 
 
 def _attribute(instance: Any, user: Any) -> None:
-    """Tell django-simple-history who made the change when there is no request (commands, imports)."""
+    """Tell django-simple-history who made a change made outside a request (commands, imports)."""
     if user is not None and getattr(user, "is_authenticated", False):
         instance._history_user = user
 
@@ -158,7 +158,9 @@ def action_edit(
 
 
 @transaction.atomic
-def action_move(*, action: Action, user: Any, objective: Objective, position: int | None = None) -> Action:
+def action_move(
+    *, action: Action, user: Any, objective: Objective, position: int | None = None
+) -> Action:
     """Move an action to another objective of the same plan (at the end unless told where)."""
     if objective.theme.plan_id != action.objective.theme.plan_id:
         raise ValidationError({"objective": OBJECTIVE_NOT_IN_PLAN})

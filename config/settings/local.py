@@ -7,7 +7,7 @@ from config.settings.base import *  # noqa: F403
 from config.settings.base import STORAGES
 
 DEBUG = ENV.DEBUG if ENV.SECRET_KEY else True
-# A fixed key is acceptable only for a local, single-user server; production refuses to start without one.
+# A fixed key is acceptable only for a local single-user server; production refuses one.
 SECRET_KEY = ENV.SECRET_KEY or "local-only-insecure-key-do-not-use-in-production"
 STORAGES = {
     **STORAGES,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from config.settings.base import *  # noqa: F403
 from config.settings.base import STORAGES
 
-SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside the test run
+SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
