@@ -34,7 +34,9 @@ LAYOUTS: list[Layout] = [
 
 def unknown_layout_message() -> str:
     known = "; ".join(layout.description for layout in LAYOUTS)
-    return f"SaferPlan does not recognise the layout of this document. Layouts it can read: {known}."
+    return (
+        f"SaferPlan does not recognise the layout of this document. Layouts it can read: {known}."
+    )
 
 
 def decode_document(data: bytes) -> str:

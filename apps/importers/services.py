@@ -102,9 +102,11 @@ def plan_create_from_parsed(
             position=theme_position,
         )
         for parsed_objective in parsed_theme.objectives:
-            objective = Objective.objects.create(
+            objective = Objective(
                 theme=theme, number=parsed_objective.number, title=parsed_objective.title
             )
+            objective.full_clean()
+            objective.save()
             for position, parsed_action in enumerate(parsed_objective.actions):
                 rating = ratings.get((parsed_action.rag or "").upper()[:1])
                 status_value = (

@@ -15,9 +15,7 @@ def roles_for(user: Any) -> dict[int, str]:
         return {}
     cached: dict[int, str] | None = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is None:
-        cached = dict(
-            Membership.objects.filter(user=user).values_list("partnership_id", "role")
-        )
+        cached = dict(Membership.objects.filter(user=user).values_list("partnership_id", "role"))
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached
 

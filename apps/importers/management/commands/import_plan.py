@@ -40,7 +40,11 @@ class Command(BaseCommand):
         except ImportFormatError as error:
             raise CommandError(f"{path.name}: {error}") from error
         if options["json"]:
-            self.stdout.write(json.dumps({**parsed.to_json(), "layout": layout.name}, indent=2, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(
+                    {**parsed.to_json(), "layout": layout.name}, indent=2, ensure_ascii=False
+                )
+            )
             return
         for warning in parsed.warnings:
             self.stderr.write(f"Line {warning.line}: {warning.message}")

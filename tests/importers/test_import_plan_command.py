@@ -1,0 +1,97 @@
+"""`manage.py import_plan`: JSON, dry run, a real import, and refusal of anything else."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from apps.importers.documents import FILE_EMPTY, FILE_NOT_TEXT
+from apps.plans.models import Action, Plan
+from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("import_plan", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("path", [NSDC_2025, NSDC_2026], ids=["2025", "2026-27"])
+def test_json_prints_the_promised_shape_and_saves_nothing(path: Path) -> None:
+    out, _ = _run(str(path), "--json")
+    data = json.loads(out)
+    assert set(data) >= {"title", "themes", "rag_scheme", "warnings"}
+    objectives = [o for t in data["themes"] for o in t["objectives"]]
+    assert [o["number"] for o in objectives] == list(range(1, 15))
+    action = objectives[0]["actions"][0]
+    assert set(action) >= {
+        "number",
+        "method",
+        "text",
+        "sub_items",
+        "due_text",
+        "due_date",
+        "status",
+        "leads",
+        "updates",
+    }
+    assert all(isinstance(w["line"], int) and w["message"] for w in data["warnings"])
+    assert [r["code"] for r in data["rag_scheme"]] == ["R", "A", "G"]
+    assert Plan.objects.count() == 0
+
+
+def test_import_creates_the_plan() -> None:
+    out, _ = _run(str(NSDC_2026), "--partnership", "Test CSP", "--status", "live")
+    plan = Plan.objects.get()
+    assert plan.status == Plan.Status.LIVE
+    assert plan.partnership.name == "Test CSP"
+    assert "14 objectives" in out
+    assert Action.objects.filter(objective__theme__plan=plan).count() > 90
+
+
+def test_dry_run_saves_nothing() -> None:
+    out, _ = _run(str(NSDC_2025), "--dry-run")
+    assert "Nothing saved" in out
+    assert Plan.objects.count() == 0
+    assert Action.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "path", [NORFOLK_2013, NOTTS_PCC_2019, BOLSOVER_2017], ids=["norfolk", "notts", "bolsover"]
+)
+def test_other_layouts_are_refused_with_the_known_layouts(path: Path) -> None:
+    with pytest.raises(CommandError, match="Layouts it can read: NSDC delivery plan"):
+        _run(str(path))
+    assert Plan.objects.count() == 0
+
+
+def test_csv_is_refused(tmp_path: Path) -> None:
+    csv = tmp_path / "tracker.csv"
+    csv.write_text("theme,objective,action\nPrevention,1,Do something\n")
+    with pytest.raises(CommandError, match="does not recognise the layout"):
+        _run(str(csv))
+    assert Plan.objects.count() == 0
+
+
+def test_empty_and_binary_files_are_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(CommandError, match=FILE_EMPTY):
+        _run(str(empty))
+    binary = tmp_path / "plan.docx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary")
+    with pytest.raises(CommandError, match=FILE_NOT_TEXT.split(".")[0]):
+        _run(str(binary))
+    assert Plan.objects.count() == 0
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="Cannot read"):
+        _run(str(tmp_path / "nowhere.txt"))
