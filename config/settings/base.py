@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "apps.partnerships",
     "apps.plans",
     "apps.importers",
+    "apps.performance",
 ]
 
 MIDDLEWARE = [
