@@ -54,9 +54,14 @@ def parse_number(text: str) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def _looks_like_headings(cells: list[str]) -> bool:
+    return parse_number(cells[1]) is None and not any(c.isdigit() for c in cells[0])
+
+
 def read_series(text: str) -> list[Observation]:
-    """Parse CSV text. The first row is a header if its value is not a number; blank lines and
-    empty trailing cells (which Excel adds) are ignored. The file's order is kept."""
+    """Parse CSV text; the file's order is kept. Blank lines and the empty trailing cells Excel
+    adds are ignored. The first row is taken as headings when its value is not a number and its
+    period has no digits ("Month,Crimes"): real periods nearly always include a year."""
     problems: list[str] = []
     observations: list[Observation] = []
     first_line_for: dict[str, int] = {}
@@ -78,14 +83,14 @@ def read_series(text: str) -> list[Observation]:
             problems.append(LINE_VALUE_MISSING.format(line=number, period=cells[0]))
             continue
         if len(cells) != 2:
-            if is_first and len(cells) > 2 and parse_number(cells[1]) is None:
+            if is_first and _looks_like_headings(cells):
                 continue  # a header with extra columns is still a header
             problems.append(LINE_COLUMNS.format(line=number))
             continue
         period, raw = cells
         value = parse_number(raw)
-        if is_first and value is None and raw:
-            continue  # header row such as "period,value" or "Month,Crimes"
+        if is_first and _looks_like_headings(cells):
+            continue
         if not period:
             problems.append(LINE_PERIOD_MISSING.format(line=number))
         elif value is None:
