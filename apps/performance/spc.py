@@ -4,6 +4,15 @@ There is no maintained Python implementation, so this is a small one that follow
 R package NHSRplotthedots (nhs-r-community) function by function; each function names the R
 function it follows. Values are held as fractions so that a point exactly on the mean or exactly
 on a limit is judged exactly, and shifting or rescaling a series never changes its flags.
+
+Where this differs from NHSRplotthedots, it follows the issue (and MDC) instead:
+- two-of-three counts points beyond the process limits by default (MDC's change of November
+  2023, NHSRplotthedots issue #194); the earlier rule is an option;
+- run and trend lengths may be 6 or 7 (the MDC Excel tool's choice; R fixes 7, issue #202);
+- a fixed baseline must have at least 12 points (R accepts any number);
+- a constant series keeps limits equal to its mean rather than none (see _segment_limits);
+- a series of one point has no limits and the variation "insufficient_data";
+- neutral polarity is "neither" (R: "neutral"), and "high"/"low" apply to every special cause.
 """
 
 from __future__ import annotations
@@ -217,7 +226,8 @@ def _trends(values: Sequence[Fraction], length: int) -> list[int]:
     """+1/−1 for every point of a trend: `length` consecutive points, each after the first
     strictly higher (lower) than the one before, so `length − 1` steps. An equal value breaks
     it (R: ptd_seven_point_trend, counted the same way). A turning point shared by two trends
-    takes the later one, as R's "use right side" does."""
+    takes the later one, as R's "use right side" does; the last point of a trend followed by an
+    equal value keeps its own trend's direction (R would read the flat step as "decreasing")."""
     steps = [_sign(b - a) for a, b in pairwise(values)]
     flags = [0] * len(values)
     start = 0
