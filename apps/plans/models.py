@@ -80,7 +80,8 @@ class Theme(models.Model):
 class Objective(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="objectives")
     number = models.PositiveSmallIntegerField()
-    title = models.TextField()
+    # Blank only where an imported document's heading could not be read (the importer warns).
+    title = models.TextField(blank=True)
 
     class Meta:
         ordering = ["theme__position", "number"]

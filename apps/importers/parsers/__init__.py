@@ -1,0 +1,1 @@
+"""Parsers for the plan layouts SaferPlan reads: each returns a ParsedPlan, no database."""
