@@ -10,9 +10,9 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from apps.partnerships.models import Partnership
+from apps.partnerships.models import Organisation, Partnership, Person
 from apps.partnerships.roles import roles_for
-from apps.plans.models import Action, Plan, Rating, Status, Update
+from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
 
 
 @dataclass(frozen=True)
@@ -179,3 +179,130 @@ def action_list_for_user(*, user: Any) -> list[Action]:
         )
     )
     return actions
+
+
+def action_detail() -> QuerySet[Action]:
+    """One action for its own page: the plan joined (for permissions) and its leads."""
+    return Action.objects.select_related("objective__theme__plan", "rating").prefetch_related(
+        "lead_people", "lead_organisations", "tags"
+    )
+
+
+def plan_live_action_count(*, plan: Plan) -> int:
+    return Action.objects.filter(objective__theme__plan=plan, retired_at__isnull=True).count()
+
+
+@dataclass
+class ObjectiveRows:
+    objective: Objective
+    actions: list[Action]
+
+
+@dataclass
+class ThemeRows:
+    theme: Theme
+    objectives: list[ObjectiveRows]
+
+
+def plan_structure(
+    *, plan: Plan, actions: list[Action], keep_empty: bool = True
+) -> list[ThemeRows]:
+    """Themes → objectives → the given actions, in plan order, in two queries."""
+    by_objective: dict[int, list[Action]] = {}
+    for action in actions:
+        by_objective.setdefault(action.objective_id, []).append(action)
+    result = []
+    for theme in Theme.objects.filter(plan=plan).prefetch_related("objectives"):
+        rows = [
+            ObjectiveRows(objective, by_objective.get(objective.pk, []))
+            for objective in theme.objectives.all()
+        ]
+        if not keep_empty:
+            rows = [row for row in rows if row.actions]
+        if rows or keep_empty:
+            result.append(ThemeRows(theme, rows))
+    return result
+
+
+@dataclass
+class FilterOptions:
+    themes: list[Theme]
+    objectives: list[Objective]
+    leads: list[tuple[str, str]]
+    statuses: list[tuple[str, str]]
+    ratings: list[Rating]
+    tags: list[Tag]
+
+
+def plan_filter_options(*, plan: Plan) -> FilterOptions:
+    """The choices for the plan page's filter form, in a fixed number of queries."""
+    people = Person.objects.filter(led_actions__objective__theme__plan=plan).distinct()
+    organisations = Organisation.objects.filter(led_actions__objective__theme__plan=plan).distinct()
+    leads = [(f"o{o.pk}", o.short_name) for o in organisations] + [
+        (f"p{p.pk}", str(p)) for p in people
+    ]
+    return FilterOptions(
+        themes=list(Theme.objects.filter(plan=plan)),
+        objectives=list(Objective.objects.filter(theme__plan=plan).select_related("theme")),
+        leads=leads,
+        statuses=list(Status.choices),
+        ratings=list(Rating.objects.filter(plan=plan)),
+        tags=list(Tag.objects.filter(actions__objective__theme__plan=plan).distinct()),
+    )
+
+
+@dataclass(frozen=True)
+class HistoryChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: Any
+    user: Any
+    kind: str
+    changes: list[HistoryChange]
+
+
+def _display(field: Any, value: Any) -> str:
+    if value in (None, "", []):
+        return "(blank)"
+    if field.many_to_many:
+        model = field.related_model
+        key = model._meta.model_name
+        ids = [row.get(key) for row in value if isinstance(row, dict)]
+        return ", ".join(str(o) for o in model.objects.filter(pk__in=ids)) or "(blank)"
+    if field.is_relation:
+        obj = field.related_model.objects.filter(pk=value).first()
+        return str(obj) if obj is not None else str(value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def action_history(*, action: Action) -> list[HistoryEntry]:
+    """The action's audit history, newest first, each change named by its field's label."""
+    entries = []
+    for record in action.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    ):
+        previous = record.prev_record
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous)
+            for change in delta.changes:
+                field = Action._meta.get_field(change.field)
+                changes.append(
+                    HistoryChange(
+                        field=str(getattr(field, "verbose_name", change.field)).capitalize(),
+                        old=_display(field, change.old),
+                        new=_display(field, change.new),
+                    )
+                )
+        kind = {"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type]
+        entries.append(HistoryEntry(record.history_date, record.history_user, kind, changes))
+    return entries
