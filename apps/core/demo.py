@@ -37,12 +37,14 @@ class DemoResult:
 
 
 def _import_once(
-    *, partnership: Partnership, path: Path, status: str, predecessor: Plan | None
+    *, partnership: Partnership, path: Path, status: str, predecessor: Plan | None, period: str
 ) -> tuple[Plan, bool]:
     existing = Plan.objects.filter(partnership=partnership, source_name=path.name).first()
     if existing is not None:
         return existing, False
     _, parsed = parse_plan_document(decode_document(path.read_bytes()))
+    # The 2025 edition prints no period in its title; the demo knows which year it covers.
+    parsed.period_label = parsed.period_label or period
     plan = plan_create_from_parsed(
         parsed=parsed,
         partnership=partnership,
@@ -58,12 +60,20 @@ def demo_load(*, password: str) -> DemoResult:
     partnership = partnership_get_or_create(name=DEMO_PARTNERSHIP)
     result = DemoResult(partnership=partnership)
     old, created = _import_once(
-        partnership=partnership, path=NSDC_2025, status=Plan.Status.ARCHIVED, predecessor=None
+        partnership=partnership,
+        path=NSDC_2025,
+        status=Plan.Status.ARCHIVED,
+        predecessor=None,
+        period="2025",
     )
     if created:
         result.created.append(f"plan “{old}” (archived)")
     live, created = _import_once(
-        partnership=partnership, path=NSDC_2026, status=Plan.Status.LIVE, predecessor=old
+        partnership=partnership,
+        path=NSDC_2026,
+        status=Plan.Status.LIVE,
+        predecessor=old,
+        period="2026-27",
     )
     if created:
         result.created.append(f"plan “{live}” (live)")
