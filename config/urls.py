@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("accounts/", include("apps.accounts.urls")),
     path("plans/", include("apps.plans.urls")),
+    path("plans/", include("apps.plans.manage_urls")),
     path("import/", include("apps.importers.urls")),
 ]
 
