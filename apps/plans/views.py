@@ -69,6 +69,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         "total": plan_live_action_count(plan=plan),
         "overdue_ids": {a.pk for a in actions if action_is_overdue(a, on=now)},
         "updatable_ids": _updatable_ids(request.user, plan, actions),
+        "can_manage": request.user.has_perm("plans.manage_plan", plan),
     }
     return render(request, "plans/plan.html", context)
 
@@ -85,6 +86,7 @@ def action_view(request: HttpRequest, action_id: int) -> HttpResponse:
         "updates": list(action.updates.select_related("author", "rating")),
         "history": action_history(action=action),
         "can_update": request.user.has_perm("plans.add_update", action),
+        "can_manage": request.user.has_perm("plans.change_action", action),
     }
     return render(request, "plans/action.html", context)
 

@@ -1,0 +1,141 @@
+"""Managers change the plan itself; nobody else can."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from apps.partnerships.models import Membership
+from apps.plans.manage_forms import ACTION_TEXT_MISSING
+from apps.plans.models import Action
+from apps.plans.services import RETIRE_REASON_MISSING
+from tests import factories
+from tests.factories import SmallPlan
+
+pytestmark = pytest.mark.django_db
+
+
+def _pages(small_plan: SmallPlan) -> dict[str, str]:
+    action = small_plan.actions[0]
+    return {
+        "edit": reverse("manage:action-edit", args=[action.pk]),
+        "move": reverse("manage:action-move", args=[action.pk]),
+        "retire": reverse("manage:action-retire", args=[action.pk]),
+        "add": reverse("manage:action-add", args=[small_plan.objectives[0].pk]),
+    }
+
+
+@pytest.mark.parametrize("page", ["edit", "move", "retire", "add"])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("manager", 200), ("lead", 403), ("viewer", 403), ("outsider", 403)],
+)
+def test_only_managers_reach_manager_pages(
+    role: str,
+    expected: int,
+    page: str,
+    small_plan: SmallPlan,
+    manager: User,
+    lead: User,
+    viewer: User,
+    client: Any,
+) -> None:
+    users = {"manager": manager, "lead": lead, "viewer": viewer}
+    if role == "outsider":
+        users["outsider"] = factories.member(
+            partnership=factories.partnership(), role=Membership.Role.MANAGER
+        )
+    client.force_login(users[role])
+    url = _pages(small_plan)[page]
+    assert client.get(url).status_code == expected
+    assert client.post(url, {}).status_code in ({200} if expected == 200 else {403})
+
+
+def test_manager_edits_an_action_and_history_records_it(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    client = signed_in(manager)
+    action = small_plan.actions[0]
+    green = small_plan.plan.ratings.get(code="G")
+    response = client.post(
+        reverse("manage:action-edit", args=[action.pk]),
+        {
+            "number": "1)",
+            "method": "Comms",
+            "text": "Refresh the ASB web pages",
+            "sub_items": "Hate\nFraud\n",
+            "due_text": "Summer 26",
+            "status": "ongoing",
+            "rating": str(green.pk),
+            "leads": [f"p{manager.person.pk}"],
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.text == "Refresh the ASB web pages"
+    assert action.sub_items == ["Hate", "Fraud"]
+    assert action.due_date is not None and action.due_date.isoformat() == "2026-08-31"
+    assert action.rating == green
+    assert list(action.lead_people.all()) == [manager.person]
+    latest = action.history.first()
+    assert latest is not None and latest.history_user == manager
+    page = client.get(reverse("plans:action", args=[action.pk])).content.decode()
+    assert "Refresh the ASB web pages" in page
+
+
+def test_edit_without_text_shows_the_error(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    client = signed_in(manager)
+    response = client.post(
+        reverse("manage:action-edit", args=[small_plan.actions[0].pk]),
+        {"number": "1)", "text": "", "status": "ongoing"},
+    )
+    assert response.status_code == 200
+    assert ACTION_TEXT_MISSING in response.content.decode()
+    small_plan.actions[0].refresh_from_db()
+    assert small_plan.actions[0].text.startswith("Action 1.1")
+
+
+def test_manager_adds_moves_and_retires(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    client = signed_in(manager)
+    target = small_plan.objectives[1]
+    response = client.post(
+        reverse("manage:action-add", args=[small_plan.objectives[0].pk]),
+        {"number": "3)", "text": "Run a knife amnesty", "status": "not_started"},
+    )
+    assert response.status_code == 302
+    new = Action.objects.get(text="Run a knife amnesty")
+    assert new.objective == small_plan.objectives[0]
+
+    client.post(reverse("manage:action-move", args=[new.pk]), {"objective": target.pk})
+    new.refresh_from_db()
+    assert new.objective == target
+
+    response = client.post(reverse("manage:action-retire", args=[new.pk]), {"reason": ""})
+    assert RETIRE_REASON_MISSING in response.content.decode()
+    client.post(reverse("manage:action-retire", args=[new.pk]), {"reason": "Merged into 1)"})
+    new.refresh_from_db()
+    assert new.retired_at is not None and new.retired_reason == "Merged into 1)"
+    plan_page = client.get(reverse("plans:plan", args=[small_plan.plan.pk])).content.decode()
+    assert "Run a knife amnesty" not in plan_page
+
+
+def test_move_refuses_an_objective_of_another_plan(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    other = factories.small_plan(partnership=small_plan.plan.partnership)
+    client = signed_in(manager)
+    action = small_plan.actions[0]
+    response = client.post(
+        reverse("manage:action-move", args=[action.pk]), {"objective": other.objectives[0].pk}
+    )
+    assert response.status_code == 200
+    action.refresh_from_db()
+    assert action.objective == small_plan.objectives[0]
