@@ -186,7 +186,7 @@ def test_plan_page_query_count_does_not_grow(
     signed_in: Callable[[User], Any], make_member: Callable[..., User], partnership: Any, role: str
 ) -> None:
     small = factories.large_plan(partnership=partnership, actions=10)
-    large = factories.large_plan(partnership=partnership, actions=200)
+    large = factories.large_plan(partnership=partnership, actions=1_000)
     assert small.pk != large.pk
     client = signed_in(make_member(role))
     _plan_page_queries(client, small.pk)  # warm caches (session, content types)
