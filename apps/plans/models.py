@@ -41,7 +41,9 @@ class Plan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.period_label})" if self.period_label else self.title
+        if self.period_label and self.period_label not in self.title:
+            return f"{self.title} ({self.period_label})"
+        return self.title
 
 
 class Rating(models.Model):
