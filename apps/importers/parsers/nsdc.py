@@ -319,6 +319,13 @@ class _Reader:
 
     def read_continuation(self, cells: list[str], line: int) -> None:
         filled = [c for c in cells if plain(c)]
+        if len(filled) == 1 and cells[0] == filled[0] and cells[0].lstrip().startswith("<b>"):
+            # A method cell on a row of its own ("<b>Other Funding</b>") heads the rows below.
+            self.method = plain(cells[0])
+            self.warn(
+                line, f"Method “{self.method}” has no action beside it; used for the rows below."
+            )
+            return
         if self.action is None or not filled:
             if filled:
                 self.warn(line, f"Text outside any action was left out: “{plain(filled[0])[:60]}”.")
