@@ -159,3 +159,25 @@ def test_arbitrary_text_gives_a_plan_or_a_clear_error(text: str) -> None:
         assert isinstance(
             parse_nsdc_plan("Method\tBy when\tLead\nObjective 1: x\n" + text), ParsedPlan
         )
+
+
+def test_paragraph_before_a_list_is_the_action_text(plan_2026: ParsedPlan) -> None:
+    eight = _action(plan_2026, 1, 7)
+    assert (eight.number, eight.text) == (
+        "8)",
+        "Review the provision of staff training modules on",
+    )
+    assert eight.sub_items[0] == "Hate / Unconscious Bias."
+
+
+def test_unnumbered_rows_keep_their_method_and_lose_bullets(plan_2026: ParsedPlan) -> None:
+    patrols, events, social = (_action(plan_2026, 3, i) for i in range(3))
+    assert patrols.method == "Visible, physical presence"
+    assert patrols.text.startswith("Provide high visibility patrols")
+    assert events.method == "Visible, physical presence"
+    assert social.method == "Virtual Access"
+    assert social.text == "Use of social media to promote services."
+
+
+def test_separator_rows_are_not_content(plan_2026: ParsedPlan) -> None:
+    assert _action(plan_2026, 1, 18).sub_items == []

@@ -20,12 +20,15 @@ def plain(text: str) -> str:
 def split_items(cell: str) -> tuple[str, list[str]]:
     """The main text of a cell and its sub-items (list items or inline "a. … b. …")."""
     if "<li" in cell.lower():
-        head = plain(cell.split("<", 1)[0]) if not cell.lstrip().startswith("<") else ""
+        # Text before the first list (often inside <p>) is the action; the list items are sub-items.
+        head = plain(re.split(r"<(?:ul|ol|li)\b", cell, maxsplit=1, flags=re.I)[0])
         items = [plain(m) for m in _LI.findall(cell)]
         items = [i for i in items if i]
         if not head and items:
             head, items = items[0], items[1:]
-        return head, [_ITEM_PREFIX.sub("", i) for i in items]
+        return _ITEM_PREFIX.sub("", head) if head[:1] in "•✓" else head, [
+            _ITEM_PREFIX.sub("", i) for i in items
+        ]
     text = plain(cell)
     parts = _INLINE_ITEMS.split(text)
     if (len(parts) > 1 and re.match(r"a\.\s", parts[1])) or re.match(r"[a-h]\.\s", text):

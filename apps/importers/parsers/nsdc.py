@@ -108,7 +108,8 @@ class _Reader:
     def read_line(self, raw: str, line: int) -> None:
         stripped = raw.strip()
         text = plain(raw)
-        if not stripped or re.fullmatch(r"\d{1,3}", stripped) or _HEADER.match(text):
+        separator = re.fullmatch(r"[-\s]*", text) is not None
+        if separator or re.fullmatch(r"\d{1,3}", stripped) or _HEADER.match(text):
             self.in_tables = self.in_tables or bool(_HEADER.match(text))
             return
         if not self.plan.title and raw.startswith("# "):
@@ -277,6 +278,8 @@ class _Reader:
                 due = value
             elif lead is None and _is_lead(values[0]):
                 lead = values[0]
+            elif method is None and due is None and lead is None and len(value) <= 60:
+                method = value
             else:
                 break
             values.pop(0)
