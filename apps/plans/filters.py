@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -11,6 +12,7 @@ from apps.plans.models import Action, Plan, Status
 from apps.plans.selectors import action_queryset, overdue_q
 
 NOT_RATED = "none"
+_TRUE = {"1", "on", "true", "yes"}
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -18,6 +20,21 @@ def _int_or_none(value: str | None) -> int | None:
         return int(value) if value else None
     except ValueError:
         return None
+
+
+def text_search_q(text: str) -> Q:
+    """Actions whose text, sub-items or any update mention the text, on SQLite and PostgreSQL."""
+    q = (
+        Q(text__icontains=text)
+        | Q(sub_items__icontains=text)
+        | Q(updates__text__icontains=text)
+        | Q(method__icontains=text)
+    )
+    # SQLite stores JSON with non-ASCII characters escaped ("\u2019"); PostgreSQL does not.
+    escaped = json.dumps(text)[1:-1]
+    if escaped != text:
+        q |= Q(sub_items__icontains=escaped)
+    return q
 
 
 @dataclass(frozen=True)
@@ -30,6 +47,7 @@ class PlanFilters:
     overdue: bool = False
     tag: str = ""
     q: str = ""
+    retired: bool = False
 
     @classmethod
     def from_query(cls, query: Any) -> PlanFilters:
@@ -47,30 +65,26 @@ class PlanFilters:
             lead=lead,
             status=status if status in Status.values else "",
             rating=rating,
-            overdue=query.get("overdue") in {"1", "on", "true", "yes"},
+            overdue=query.get("overdue") in _TRUE,
             tag=query.get("tag", "").strip(),
-            q=query.get("q", "").strip(),
+            q=query.get("q", "").strip()[:200],
+            retired=query.get("retired") in _TRUE,
         )
 
     @property
     def active(self) -> bool:
-        return any(
-            [
-                self.theme,
-                self.objective,
-                self.lead,
-                self.status,
-                self.rating,
-                self.overdue,
-                self.tag,
-                self.q,
-            ]
-        )
+        """Whether any filter narrows the list (showing retired actions widens it)."""
+        return any(getattr(self, f.name) for f in fields(self) if f.name != "retired")
 
 
 def plan_actions_filtered(*, plan: Plan, filters: PlanFilters) -> QuerySet[Action]:
-    """The plan's live actions narrowed by the filters, prefetched for the plan page."""
-    actions = action_queryset().filter(objective__theme__plan=plan, retired_at__isnull=True)
+    """The plan's actions narrowed by the filters, prefetched for the plan page.
+
+    Retired actions are left out unless the filters ask to show them.
+    """
+    actions = action_queryset().filter(objective__theme__plan=plan)
+    if not filters.retired:
+        actions = actions.filter(retired_at__isnull=True)
     if filters.theme:
         actions = actions.filter(objective__theme_id=filters.theme)
     if filters.objective:
@@ -92,7 +106,8 @@ def plan_actions_filtered(*, plan: Plan, filters: PlanFilters) -> QuerySet[Actio
     if filters.tag:
         actions = actions.filter(tags__slug=filters.tag)
     if filters.q:
+        # Matching ids first keeps the joins of the search out of the prefetching query.
         actions = actions.filter(
-            Q(text__icontains=filters.q) | Q(updates__text__icontains=filters.q)
+            pk__in=Action.objects.filter(text_search_q(filters.q)).values("pk")
         )
     return actions.distinct()

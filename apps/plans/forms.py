@@ -1,22 +1,43 @@
-"""Forms for plan pages; error messages come from the services so both say the same thing."""
+"""Forms for plan pages; error messages are module constants that tests assert on."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from apps.plans.models import Plan, Rating, Status
 from apps.plans.services import UPDATE_TEXT_MISSING
 
 STATUS_MISSING = "Select the status of the action"
 RATING_INVALID = "Select a RAG rating from this plan's scheme"
+PERIOD_LABEL_TOO_LONG = "Reporting period must be 50 characters or fewer"
 
 
-class UpdateForm(forms.Form):
+class ServiceErrorsMixin:
+    """Show a service's ValidationError against the fields it names, GOV.UK style."""
+
+    def add_service_error(self, error: ValidationError) -> None:
+        form: Any = self
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+
+
+def rating_choices(plan: Plan) -> tuple[dict[str, Rating], list[tuple[str, str]]]:
+    """The plan's own RAG scheme as radio choices, then "Not rated"."""
+    ratings = {str(r.pk): r for r in plan.ratings.all()}
+    return ratings, [(pk, r.label) for pk, r in ratings.items()] + [("", "Not rated")]
+
+
+class UpdateForm(ServiceErrorsMixin, forms.Form):
     text = forms.CharField(
         label="Update",
         widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What has been done since the last update, and what happens next.",
         error_messages={"required": UPDATE_TEXT_MISSING},
     )
     status = forms.ChoiceField(
@@ -36,16 +57,19 @@ class UpdateForm(forms.Form):
         required=False,
         max_length=50,
         help_text="For example Q1 2026-27.",
+        error_messages={"max_length": PERIOD_LABEL_TOO_LONG},
     )
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._ratings = {str(r.pk): r for r in plan.ratings.all()}
+        self._ratings, choices = rating_choices(plan)
         rating_field = self.fields["rating"]
         assert isinstance(rating_field, forms.ChoiceField)
-        rating_field.choices = [(pk, r.label) for pk, r in self._ratings.items()] + [
-            ("", "Not rated")
-        ]
+        rating_field.choices = choices
+
+    def rating_hints(self) -> dict[str, str]:
+        """Each rating's definition from the plan, shown as a hint under its radio."""
+        return {pk: r.definition for pk, r in self._ratings.items() if r.definition}
 
     def clean_text(self) -> str:
         text: str = self.cleaned_data["text"].strip()

@@ -6,29 +6,40 @@ from typing import Any
 
 from django import forms
 
-from apps.plans.by_when import BY_WHEN_HELP
+from apps.plans.by_when import BY_WHEN_HELP, interpret_by_when
+from apps.plans.forms import ServiceErrorsMixin, rating_choices
 from apps.plans.models import Objective, Plan, Rating, Status, Tag
 from apps.plans.services import RETIRE_REASON_MISSING
 
 ACTION_NUMBER_MISSING = "Enter the action number as printed, for example 7)"
 ACTION_TEXT_MISSING = "Enter what the action is"
+STATUS_MISSING = "Select the status of the action"
 OBJECTIVE_MISSING = "Select the objective to move the action to"
+BY_WHEN_NOT_RECOGNISED = (
+    "“{text}” is not a date, period or state SaferPlan recognises. It is kept as written, "
+    "but the action cannot be shown as overdue."
+)
 
 
-def _lead_choices(plan: Plan) -> tuple[list[tuple[str, str]], dict[str, Any]]:
-    people = {f"p{p.pk}": p for p in plan.partnership.people.all()}
-    organisations = {f"o{o.pk}": o for o in plan.partnership.organisations.all()}
-    choices = [(k, str(p)) for k, p in people.items()] + [
-        (k, f"{o.short_name} (organisation)") for k, o in organisations.items()
-    ]
-    return choices, {**people, **organisations}
+def by_when_warning(text: str) -> str:
+    """A warning (not an error) for a by-when SaferPlan cannot interpret."""
+    by_when = interpret_by_when(text)
+    return BY_WHEN_NOT_RECOGNISED.format(text=by_when.text) if by_when.kind == "unknown" else ""
 
 
-class ActionForm(forms.Form):
+class ActionForm(ServiceErrorsMixin, forms.Form):
     number = forms.CharField(
-        label="Number", max_length=20, error_messages={"required": ACTION_NUMBER_MISSING}
+        label="Number",
+        max_length=20,
+        help_text="As printed in the plan, for example 7) or a.",
+        error_messages={"required": ACTION_NUMBER_MISSING},
     )
-    method = forms.CharField(label="Method (optional)", required=False, max_length=100)
+    method = forms.CharField(
+        label="Method (optional)",
+        required=False,
+        max_length=100,
+        help_text="For example Training or Comms.",
+    )
     text = forms.CharField(
         label="Action",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -43,25 +54,52 @@ class ActionForm(forms.Form):
     due_text = forms.CharField(
         label="By when (optional)", required=False, max_length=100, help_text=BY_WHEN_HELP
     )
-    status = forms.ChoiceField(label="Status", choices=Status.choices, widget=forms.RadioSelect)
+    status = forms.ChoiceField(
+        label="Status",
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": STATUS_MISSING, "invalid_choice": STATUS_MISSING},
+    )
     rating = forms.ChoiceField(label="RAG rating", required=False, widget=forms.RadioSelect)
-    leads = forms.MultipleChoiceField(
-        label="Leads", required=False, widget=forms.CheckboxSelectMultiple
+    lead_people = forms.MultipleChoiceField(
+        label="Lead people", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    lead_organisations = forms.MultipleChoiceField(
+        label="Lead organisations", required=False, widget=forms.CheckboxSelectMultiple
     )
     tags = forms.MultipleChoiceField(
-        label="Themes it covers", required=False, widget=forms.CheckboxSelectMultiple
+        label="Tags", required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._ratings = {str(r.pk): r for r in plan.ratings.all()}
-        lead_choices, self._leads = _lead_choices(plan)
+        self._ratings, choices = rating_choices(plan)
+        self._people = {str(p.pk): p for p in plan.partnership.people.all()}
+        self._organisations = {str(o.pk): o for o in plan.partnership.organisations.all()}
         self._tags = {str(t.pk): t for t in Tag.objects.all()}
-        self.fields["rating"].choices = [(k, r.label) for k, r in self._ratings.items()] + [  # type: ignore[attr-defined]
-            ("", "Not rated")
-        ]
-        self.fields["leads"].choices = lead_choices  # type: ignore[attr-defined]
-        self.fields["tags"].choices = [(k, t.name) for k, t in self._tags.items()]  # type: ignore[attr-defined]
+        self._set_choices("rating", choices)
+        self._set_choices("lead_people", [(k, str(p)) for k, p in self._people.items()])
+        self._set_choices(
+            "lead_organisations",
+            [
+                (k, f"{o.short_name} – {o.name}" if o.name else o.short_name)
+                for k, o in self._organisations.items()
+            ],
+        )
+        self._set_choices("tags", [(k, t.name) for k, t in self._tags.items()])
+
+    def _set_choices(self, name: str, choices: list[tuple[str, str]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
+
+    def rating_hints(self) -> dict[str, str]:
+        return {pk: r.definition for pk, r in self._ratings.items() if r.definition}
+
+    def by_when_warning(self) -> str:
+        """Shown above the form when the by-when as it stands cannot be interpreted."""
+        value = self["due_text"].value()
+        return by_when_warning(str(value or ""))
 
     def clean_rating(self) -> Rating | None:
         return self._ratings.get(self.cleaned_data.get("rating") or "")
@@ -72,9 +110,8 @@ class ActionForm(forms.Form):
         ]
 
     def service_arguments(self) -> dict[str, Any]:
-        """The cleaned data in the shape the action services take."""
+        """The cleaned data in the shape action_create and action_edit take."""
         data = self.cleaned_data
-        leads = [self._leads[k] for k in data["leads"]]
         return {
             "number": data["number"],
             "method": data["method"],
@@ -83,15 +120,13 @@ class ActionForm(forms.Form):
             "due_text": data["due_text"],
             "status": data["status"],
             "rating": data["rating"],
-            "lead_people": [x for k, x in zip(data["leads"], leads, strict=True) if k[0] == "p"],
-            "lead_organisations": [
-                x for k, x in zip(data["leads"], leads, strict=True) if k[0] == "o"
-            ],
+            "lead_people": [self._people[k] for k in data["lead_people"]],
+            "lead_organisations": [self._organisations[k] for k in data["lead_organisations"]],
             "tags": [self._tags[k] for k in data["tags"]],
         }
 
 
-class MoveForm(forms.Form):
+class MoveForm(ServiceErrorsMixin, forms.Form):
     objective = forms.ModelChoiceField(
         label="Objective",
         queryset=Objective.objects.none(),
@@ -101,12 +136,16 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["objective"].queryset = Objective.objects.filter(theme__plan=plan)  # type: ignore[attr-defined]
+        field = self.fields["objective"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Objective.objects.filter(theme__plan=plan).select_related("theme")
+        field.label_from_instance = lambda o: f"{o.theme.title} – {o}"  # type: ignore[method-assign,assignment]
 
 
-class RetireForm(forms.Form):
+class RetireForm(ServiceErrorsMixin, forms.Form):
     reason = forms.CharField(
         label="Why is the action being retired?",
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: completed and replaced by action 4), or no longer funded.",
         error_messages={"required": RETIRE_REASON_MISSING},
     )

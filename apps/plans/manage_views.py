@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.plans import services
-from apps.plans.manage_forms import ActionForm, MoveForm, RetireForm
+from apps.plans.manage_forms import ActionForm, MoveForm, RetireForm, by_when_warning
 from apps.plans.models import Action, Objective
 
 
@@ -34,10 +34,16 @@ def _initial(action: Action) -> dict[str, Any]:
         "due_text": action.due_text,
         "status": action.status,
         "rating": str(action.rating_id or ""),
-        "leads": [f"p{p.pk}" for p in action.lead_people.all()]
-        + [f"o{o.pk}" for o in action.lead_organisations.all()],
+        "lead_people": [str(p.pk) for p in action.lead_people.all()],
+        "lead_organisations": [str(o.pk) for o in action.lead_organisations.all()],
         "tags": [str(t.pk) for t in action.tags.all()],
     }
+
+
+def _saved(message: str, action: Action) -> str:
+    """The success message, with the by-when warning when it could not be interpreted."""
+    warning = by_when_warning(action.due_text)
+    return f"{message}. {warning}" if warning else message
 
 
 def _form_page(
@@ -58,9 +64,9 @@ def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
         try:
             services.action_edit(action=action, user=request.user, **form.service_arguments())
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
-            messages.success(request, f"Action {action.number} saved")
+            messages.success(request, _saved(f"Action {action.number} saved", action))
             return redirect("plans:action", action_id=action.pk)
     return _form_page(request, form, f"Edit action {action.number}", action, button="Save action")
 
@@ -79,10 +85,11 @@ def action_add(request: HttpRequest, objective_id: int) -> HttpResponse:
                 objective=objective, user=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(
-                request, f"Action {action.number} added to objective {objective.number}"
+                request,
+                _saved(f"Action {action.number} added to objective {objective.number}", action),
             )
             return redirect("plans:action", action_id=action.pk)
     return _form_page(
@@ -108,7 +115,7 @@ def action_move(request: HttpRequest, action_id: int) -> HttpResponse:
                 action=action, user=request.user, objective=form.cleaned_data["objective"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, f"Action {action.number} moved")
             return redirect("plans:action", action_id=action.pk)
@@ -124,7 +131,7 @@ def action_retire(request: HttpRequest, action_id: int) -> HttpResponse:
                 action=action, user=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_service_error(error)
         else:
             messages.success(request, f"Action {action.number} retired")
             return redirect("plans:plan", plan_id=action.objective.theme.plan_id)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from apps.partnerships.models import Organisation, Partnership, Person
-from apps.partnerships.roles import roles_for
+from apps.partnerships.models import Membership, Organisation, Partnership, Person
+from apps.partnerships.roles import role_in, roles_for
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
 
 
@@ -155,7 +155,7 @@ def plans_for_user(*, user: Any) -> QuerySet[Plan]:
 
 
 def action_list_for_user(*, user: Any) -> list[Action]:
-    """Live actions the user's person leads, overdue first, then by due date."""
+    """Actions the user's person leads in live plans, overdue first, then by due date."""
     person = getattr(user, "person", None)
     if person is None:
         return []
@@ -166,7 +166,7 @@ def action_list_for_user(*, user: Any) -> list[Action]:
             retired_at__isnull=True,
             objective__theme__plan__partnership_id__in=roles_for(user),
         )
-        .exclude(objective__theme__plan__status=Plan.Status.ARCHIVED)
+        .filter(objective__theme__plan__status=Plan.Status.LIVE)
     )
     now = today()
     actions.sort(
@@ -181,15 +181,39 @@ def action_list_for_user(*, user: Any) -> list[Action]:
     return actions
 
 
+def action_ids_user_may_update(*, user: Any, plan: Plan, actions: list[Action]) -> set[int]:
+    """Which of these actions of one plan the user may update, from data already loaded.
+
+    The same answer as `user.has_perm("plans.add_update", action)` for each action, without a
+    query per row: the role is looked up once and the leads come from the prefetch.
+    """
+    role = role_in(user, plan.partnership_id)
+    if role == Membership.Role.MANAGER:
+        return {a.pk for a in actions}
+    person = getattr(user, "person", None) if role == Membership.Role.LEAD else None
+    if person is None:
+        return set()
+    return {a.pk for a in actions if any(p.pk == person.pk for p in a.lead_people.all())}
+
+
 def action_detail() -> QuerySet[Action]:
     """One action for its own page: the plan joined (for permissions) and its leads."""
     return Action.objects.select_related("objective__theme__plan", "rating").prefetch_related(
-        "lead_people", "lead_organisations", "tags"
+        Prefetch("lead_people", queryset=Person.objects.select_related("organisation")),
+        "lead_organisations",
+        "tags",
     )
 
 
 def plan_live_action_count(*, plan: Plan) -> int:
-    return Action.objects.filter(objective__theme__plan=plan, retired_at__isnull=True).count()
+    return plan_action_count(plan=plan)
+
+
+def plan_action_count(*, plan: Plan, include_retired: bool = False) -> int:
+    actions = Action.objects.filter(objective__theme__plan=plan)
+    if not include_retired:
+        actions = actions.filter(retired_at__isnull=True)
+    return actions.count()
 
 
 @dataclass
@@ -260,49 +284,100 @@ class HistoryChange:
 
 @dataclass
 class HistoryEntry:
+    """One event in an action's audit history: who, when, what kind, and what changed."""
+
     when: Any
-    user: Any
+    who: str
     kind: str
-    changes: list[HistoryChange]
+    changes: list[HistoryChange] = field(default_factory=list)
+    note: str = ""
 
 
-def _display(field: Any, value: Any) -> str:
+# Labels as the plan's users say them, where a model field's own label would not do.
+_FIELD_LABELS = {
+    "rating": "RAG rating",
+    "due_text": "By when",
+    "due_date": "By when (as a date)",
+    "position": "Position in the objective",
+    "retired_at": "Retired on",
+    "retired_reason": "Reason for retiring",
+    "sub_items": "Sub-items",
+}
+
+
+def _who(user: Any) -> str:
+    if user is None:
+        return "the system"
+    person = getattr(user, "person", None)
+    return f"{person} – {user.get_username()}" if person else user.get_username()
+
+
+def _display(model_field: Any, value: Any) -> str:
     if value in (None, "", []):
         return "(blank)"
-    if field.many_to_many:
-        model = field.related_model
+    if model_field.many_to_many:
+        model = model_field.related_model
         key = model._meta.model_name
         ids = [row.get(key) for row in value if isinstance(row, dict)]
         return ", ".join(str(o) for o in model.objects.filter(pk__in=ids)) or "(blank)"
-    if field.is_relation:
-        obj = field.related_model.objects.filter(pk=value).first()
+    if model_field.is_relation:
+        obj = model_field.related_model.objects.filter(pk=value).first()
         return str(obj) if obj is not None else str(value)
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, datetime):
+        return f"{timezone.localtime(value):%-d %B %Y}"
+    if isinstance(value, date):
+        return f"{value:%-d %B %Y}"
     return str(value)
 
 
+def _label(model_field: Any) -> str:
+    name = model_field.name
+    return _FIELD_LABELS.get(name) or str(model_field.verbose_name).capitalize()
+
+
 def action_history(*, action: Action) -> list[HistoryEntry]:
-    """The action's audit history, newest first, each change named by its field's label."""
+    """The action's audit history, newest first: each change to the action, field by field
+    ("Status changed from Not started to On-going"), and each update added to it."""
+    records = list(
+        action.history.select_related("history_user__person").order_by("history_date", "history_id")
+    )
     entries = []
-    for record in action.history.select_related("history_user").order_by(
-        "-history_date", "-history_id"
-    ):
-        previous = record.prev_record
-        changes = []
+    previous = None
+    for record in records:
+        changes: list[HistoryChange] = []
         if previous is not None:
-            delta = record.diff_against(previous)
-            for change in delta.changes:
-                field = Action._meta.get_field(change.field)
+            for change in record.diff_against(previous).changes:
+                model_field = Action._meta.get_field(change.field)
                 changes.append(
                     HistoryChange(
-                        field=str(getattr(field, "verbose_name", change.field)).capitalize(),
-                        old=_display(field, change.old),
-                        new=_display(field, change.new),
+                        field=_label(model_field),
+                        old=_display(model_field, change.old),
+                        new=_display(model_field, change.new),
                     )
                 )
+        previous = record
         kind = {"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type]
-        entries.append(HistoryEntry(record.history_date, record.history_user, kind, changes))
+        if kind == "Changed" and not changes:
+            continue  # a save that changed nothing tells the reader nothing
+        entries.append(HistoryEntry(record.history_date, _who(record.history_user), kind, changes))
+    created = Update.history.filter(action_id=action.pk, history_type="+").select_related(
+        "history_user__person", "rating"
+    )
+    for record in created:
+        parts = [f"status {Status(record.status).label}" if record.status else ""]
+        parts.append(f"RAG {record.rating}" if record.rating_id else "")
+        note = ", ".join(p for p in parts if p)
+        entries.append(
+            HistoryEntry(
+                record.history_date,
+                _who(record.history_user),
+                "Update added",
+                note=f"Set {note}" if note else "",
+            )
+        )
+    entries.sort(key=lambda e: e.when, reverse=True)
     return entries

@@ -130,7 +130,7 @@ def test_lead_adds_update_and_it_shows_with_history(
     assert "Training delivered to 40 staff" in content
     assert "Update added" in content
     assert "Status changed from Not started to On-going" in content
-    assert "Rag rating changed from" in content or "Rating changed from" in content
+    assert "RAG rating changed from (blank) to Amber" in content
     assert 'app-rag--amber">Amber</strong>' in content
 
 

@@ -71,7 +71,7 @@ def test_manager_edits_an_action_and_history_records_it(
             "due_text": "Summer 26",
             "status": "ongoing",
             "rating": str(green.pk),
-            "leads": [f"p{manager.person.pk}"],
+            "lead_people": [str(manager.person.pk)],
         },
     )
     assert response.status_code == 302
