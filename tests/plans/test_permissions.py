@@ -1,4 +1,5 @@
-"""Who may open and post each plan page: role × page → status code."""
+"""Who may open and post each plan page: role × page → status code, and nothing changes when
+the answer is no."""
 
 from __future__ import annotations
 
@@ -7,70 +8,167 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 
 from apps.partnerships.models import Membership
-from apps.plans.models import Status
+from apps.plans.models import Action, Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["plan", "action", "add-update GET", "add-update POST", "my-actions"]
+SIGN_IN = "/accounts/sign-in/"
+ROLES = [
+    "manager",
+    "lead of this action",
+    "lead of another action",
+    "viewer",
+    "outsider",
+    "anonymous",
+]
 
-EXPECTED = {
-    "manager": {"plan": 200, "action": 200, "add-update GET": 200, "add-update POST": 302},
-    "lead": {"plan": 200, "action": 200, "add-update GET": 200, "add-update POST": 302},
-    "viewer": {"plan": 200, "action": 200, "add-update GET": 403, "add-update POST": 403},
-    "outsider": {"plan": 403, "action": 403, "add-update GET": 403, "add-update POST": 403},
+# 302 after a POST is success (redirect to the next page); "sign in" is the login wall.
+EXPECTED: dict[str, dict[str, int | str]] = {
+    "manager": {
+        "view plan": 200,
+        "view action": 200,
+        "add update GET": 200,
+        "add update POST": 302,
+        "edit action GET": 200,
+        "edit action POST": 302,
+        "add action GET": 200,
+        "add action POST": 302,
+        "move action GET": 200,
+        "move action POST": 302,
+        "retire action GET": 200,
+        "retire action POST": 302,
+        "my actions": 200,
+    },
+    "lead of this action": {
+        "view plan": 200,
+        "view action": 200,
+        "add update GET": 200,
+        "add update POST": 302,
+        "my actions": 200,
+    },
+    "lead of another action": {"view plan": 200, "view action": 200, "my actions": 200},
+    "viewer": {"view plan": 200, "view action": 200, "my actions": 200},
+    "outsider": {"my actions": 200},
+    "anonymous": {},
 }
+PAGES = list(EXPECTED["manager"])
+
+
+def _expected(role: str, page: str) -> int | str:
+    if role == "anonymous":
+        return "sign in"
+    return EXPECTED[role].get(page, 403)
 
 
 @pytest.fixture
-def user_for(manager: User, lead: User, viewer: User) -> Callable[[str], User]:
-    def get(role: str) -> User:
-        if role == "outsider":
-            return factories.member(
+def client_for(
+    client: Client,
+    make_member: Callable[..., User],
+    manager: User,
+    lead: User,
+    viewer: User,
+    small_plan: factories.SmallPlan,
+) -> Callable[[str], Client]:
+    def sign_in(role: str) -> Client:
+        if role == "anonymous":
+            return client
+        if role == "lead of another action":
+            user = make_member(Membership.Role.LEAD, username="other-lead")
+            small_plan.actions[1].lead_people.add(user.person)
+        elif role == "outsider":
+            user = factories.member(
                 partnership=factories.partnership(), role=Membership.Role.MANAGER
             )
-        return {"manager": manager, "lead": lead, "viewer": viewer}[role]
+        else:
+            user = {"manager": manager, "lead of this action": lead, "viewer": viewer}[role]
+        client.force_login(user)
+        return client
 
-    return get
+    return sign_in
 
 
-@pytest.mark.parametrize("role", list(EXPECTED))
+def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
+    action = small_plan.actions[0]  # the action the "lead of this action" leads
+    urls = {
+        "view plan": reverse("plans:plan", args=[small_plan.plan.pk]),
+        "view action": reverse("plans:action", args=[action.pk]),
+        "add update": reverse("plans:add-update", args=[action.pk]),
+        "edit action": reverse("manage:action-edit", args=[action.pk]),
+        "add action": reverse("manage:action-add", args=[small_plan.objectives[0].pk]),
+        "move action": reverse("manage:action-move", args=[action.pk]),
+        "retire action": reverse("manage:action-retire", args=[action.pk]),
+        "my actions": reverse("plans:my-actions"),
+    }
+    posts = {
+        "add update": {"text": "Progress made", "status": Status.ONGOING, "rating": ""},
+        "edit action": {"number": "1)", "text": "Edited text", "status": Status.ONGOING},
+        "add action": {"number": "9)", "text": "A new action", "status": Status.NOT_STARTED},
+        "move action": {"objective": small_plan.objectives[1].pk},
+        "retire action": {"reason": "Merged into another action"},
+    }
+    name, _, method = page.rpartition(" ")
+    if method == "POST":
+        return client.post(urls[name], posts[name])
+    return client.get(urls[name.removesuffix(" GET") if method == "GET" else page])
+
+
+def _changed(page: str, small_plan: factories.SmallPlan) -> bool:
+    action = Action.objects.get(pk=small_plan.actions[0].pk)
+    return {
+        "add update POST": action.updates.filter(text="Progress made").exists(),
+        "edit action POST": action.text == "Edited text",
+        "add action POST": Action.objects.filter(text="A new action").exists(),
+        "move action POST": action.objective_id == small_plan.objectives[1].pk,
+        "retire action POST": action.retired_at is not None,
+    }[page]
+
+
 @pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(
-    signed_in: Callable[[User], Any],
-    user_for: Callable[[str], User],
-    small_plan: factories.SmallPlan,
-    role: str,
-    page: str,
+    client_for: Callable[[str], Client], small_plan: factories.SmallPlan, role: str, page: str
 ) -> None:
-    client = signed_in(user_for(role))
-    action = small_plan.actions[0]  # the action the lead leads
-    if page == "plan":
-        response = client.get(reverse("plans:plan", args=[small_plan.plan.pk]))
-    elif page == "action":
-        response = client.get(reverse("plans:action", args=[action.pk]))
-    elif page == "add-update GET":
-        response = client.get(reverse("plans:add-update", args=[action.pk]))
-    elif page == "add-update POST":
-        response = client.post(
-            reverse("plans:add-update", args=[action.pk]),
-            {"text": "Progress made", "status": Status.ONGOING, "rating": ""},
-        )
+    response = _request(client_for(role), page, small_plan)
+    expected = _expected(role, page)
+    if expected == "sign in":
+        assert response.status_code == 302
+        assert response["Location"].startswith(SIGN_IN)
     else:
-        response = client.get(reverse("plans:my-actions"))
-    assert response.status_code == EXPECTED[role].get(page, 200)
-    if page == "add-update POST":
-        assert action.updates.filter(text="Progress made").exists() == (response.status_code == 302)
+        assert response.status_code == expected
+    if page.endswith("POST"):
+        assert _changed(page, small_plan) == (expected == 302)
 
 
-def test_lead_cannot_update_an_action_they_do_not_lead(
+def test_lead_sees_add_update_only_on_actions_they_lead(
     signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
 ) -> None:
-    other = small_plan.actions[1]
     client = signed_in(lead)
-    assert client.get(reverse("plans:add-update", args=[other.pk])).status_code == 403
-    page = client.get(reverse("plans:action", args=[other.pk])).content.decode()
-    assert "Add an update" not in page
+    own, other = small_plan.actions[0], small_plan.actions[1]
+    plan_page = client.get(reverse("plans:plan", args=[small_plan.plan.pk])).content.decode()
+    assert reverse("plans:add-update", args=[own.pk]) in plan_page
+    assert reverse("plans:add-update", args=[other.pk]) not in plan_page
+    assert (
+        "Add an update" not in client.get(reverse("plans:action", args=[other.pk])).content.decode()
+    )
+    assert "Add an update" in client.get(reverse("plans:action", args=[own.pk])).content.decode()
+
+
+def test_only_managers_see_links_to_manager_pages(
+    signed_in: Callable[[User], Any], manager: User, lead: User, small_plan: factories.SmallPlan
+) -> None:
+    action = small_plan.actions[0]
+    edit = reverse("manage:action-edit", args=[action.pk])
+    add = reverse("manage:action-add", args=[small_plan.objectives[0].pk])
+    for user, shown in [(manager, True), (lead, False)]:
+        client = signed_in(user)
+        assert (
+            edit in client.get(reverse("plans:action", args=[action.pk])).content.decode()
+        ) is shown
+        assert (
+            add in client.get(reverse("plans:plan", args=[small_plan.plan.pk])).content.decode()
+        ) is shown
