@@ -8,11 +8,13 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils.html import escape
 
 from apps.partnerships.models import Membership
-from apps.plans.manage_forms import ACTION_TEXT_MISSING
+from apps.plans.by_when import BY_WHEN_HELP
+from apps.plans.manage_forms import ACTION_TEXT_MISSING, BY_WHEN_NOT_RECOGNISED
 from apps.plans.models import Action
-from apps.plans.services import RETIRE_REASON_MISSING
+from apps.plans.services import ACTION_ALREADY_RETIRED, RETIRE_REASON_MISSING
 from tests import factories
 from tests.factories import SmallPlan
 
@@ -139,3 +141,108 @@ def test_move_refuses_an_objective_of_another_plan(
     assert response.status_code == 200
     action.refresh_from_db()
     assert action.objective == small_plan.objectives[0]
+
+
+def test_unrecognised_by_when_is_kept_with_a_warning(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    client = signed_in(manager)
+    action = small_plan.actions[0]
+    url = reverse("manage:action-edit", args=[action.pk])
+    data = {
+        "number": "1)",
+        "text": "Plan it",
+        "due_text": "when funding allows",
+        "status": "ongoing",
+    }
+    response = client.post(url, data, follow=True)
+    warning = BY_WHEN_NOT_RECOGNISED.format(text="when funding allows")
+    assert escape(warning) in response.content.decode()
+    action.refresh_from_db()
+    assert action.due_text == "when funding allows" and action.due_date is None
+    assert escape(warning) in client.get(url).content.decode()
+
+
+def test_edit_form_shows_by_when_help_and_the_actions_values(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    action = small_plan.actions[0]
+    action.sub_items = ["Hate crime", "Fraud"]
+    action.save()
+    content = (
+        signed_in(manager).get(reverse("manage:action-edit", args=[action.pk])).content.decode()
+    )
+    assert escape(BY_WHEN_HELP) in content
+    assert "Hate crime\nFraud</textarea>" in content
+    assert 'value="31/3/2025"' in content
+    assert ">Lead people</legend>" in content and ">Lead organisations</legend>" in content
+    assert ">Tags</legend>" in content
+    assert "is not a date, period or state" not in content  # 31/3/2025 is recognised
+
+
+def test_add_action_with_a_state_as_by_when_sets_leads_and_tags(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    csp = small_plan.actions[0].lead_organisations.get()
+    tag = small_plan.actions[0].tags.get()
+    response = signed_in(manager).post(
+        reverse("manage:action-add", args=[small_plan.objectives[1].pk]),
+        {
+            "number": "3)",
+            "text": "Publish the strategy",
+            "sub_items": "Web\n\nPrint",
+            "due_text": "On-going",
+            "status": "not_started",
+            "lead_people": [str(manager.person.pk)],
+            "lead_organisations": [str(csp.pk)],
+            "tags": [str(tag.pk)],
+        },
+    )
+    assert response.status_code == 302
+    new = Action.objects.get(text="Publish the strategy")
+    assert new.objective == small_plan.objectives[1]
+    assert new.sub_items == ["Web", "Print"]
+    assert list(new.lead_people.all()) == [manager.person]
+    assert list(new.lead_organisations.all()) == [csp]
+    assert list(new.tags.all()) == [tag]
+    assert new.position == 2  # after the objective's two actions
+
+
+def test_move_offers_only_this_plans_objectives(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    other = factories.small_plan(partnership=small_plan.plan.partnership)
+    content = (
+        signed_in(manager)
+        .get(reverse("manage:action-move", args=[small_plan.actions[0].pk]))
+        .content.decode()
+    )
+    for objective in small_plan.objectives:
+        assert f'value="{objective.pk}"' in content
+    for objective in other.objectives:
+        assert f'value="{objective.pk}"' not in content
+
+
+def test_move_shows_in_the_history(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    client = signed_in(manager)
+    action = small_plan.actions[0]
+    client.post(
+        reverse("manage:action-move", args=[action.pk]), {"objective": small_plan.objectives[1].pk}
+    )
+    content = client.get(reverse("plans:action", args=[action.pk])).content.decode()
+    assert "Objective changed from Objective 1: Objective title 1 to Objective 2" in content
+
+
+def test_retiring_twice_is_refused(
+    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+) -> None:
+    client = signed_in(manager)
+    url = reverse("manage:action-retire", args=[small_plan.actions[0].pk])
+    client.post(url, {"reason": "Done elsewhere"})
+    response = client.post(url, {"reason": "Again"})
+    assert response.status_code == 200
+    assert escape(ACTION_ALREADY_RETIRED) in response.content.decode()
+    small_plan.actions[0].refresh_from_db()
+    assert small_plan.actions[0].retired_reason == "Done elsewhere"
