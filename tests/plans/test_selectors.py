@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import QueryDict
 from django.utils import timezone
 
-from apps.partnerships.models import Membership
+from apps.partnerships.models import Membership, Partnership
 from apps.partnerships.roles import forget_roles
 from apps.plans.filters import PlanFilters, plan_actions_filtered
 from apps.plans.models import Action, Plan, Status
@@ -126,7 +126,7 @@ def test_updatable_ids_agree_with_the_rules(
     other_lead = make_member(Membership.Role.LEAD)
     small_plan.actions[2].lead_people.add(other_lead.person)
     outsider = factories.member(partnership=factories.partnership(), role=Membership.Role.MANAGER)
-    users = {
+    users: dict[str, User | AnonymousUser] = {
         "manager": manager,
         "lead": lead,
         "other lead": other_lead,
@@ -151,11 +151,11 @@ def test_a_lead_who_becomes_a_viewer_may_no_longer_update(
 
 
 def test_action_list_for_user_is_overdue_first_and_live_only(
-    partnership: object, make_member: Callable[..., User]
+    partnership: Partnership, make_member: Callable[..., User]
 ) -> None:
     user = make_member(Membership.Role.LEAD)
-    live = factories.small_plan(partnership=partnership)  # type: ignore[arg-type]
-    draft = factories.small_plan(partnership=partnership)  # type: ignore[arg-type]
+    live = factories.small_plan(partnership=partnership)
+    draft = factories.small_plan(partnership=partnership)
     Plan.objects.filter(pk=draft.plan.pk).update(status=Plan.Status.DRAFT)
     for action in (live.actions[1], live.actions[2], live.actions[3], draft.actions[0]):
         action.lead_people.add(user.person)
