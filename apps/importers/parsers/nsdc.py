@@ -1,9 +1,14 @@
 """Parser for the NSDC delivery-plan layout (Bassetlaw, Newark & Sherwood CSP, 2025 and 2026-27).
 
 The documents are PDF conversions: tab-separated table rows with HTML inside cells, rows split
-by page breaks, columns shifted where a cell was empty and objective headings broken across
-cells. The parser reads row by row, classifying each cell by what it looks like (a by-when, a
-lead, a numbered action, an update), and says where it had to guess.
+by page breaks, columns shifted where a cell was empty, and objective headings broken across
+cells. A council officer should not have to retype them, and should not get a half-read plan
+either, so the parser reads row by row, places each cell by what it looks like, and records an
+ImportWarning (with the file's line number) wherever it had to judge. Anything that is not
+this layout raises ImportFormatError with a plain-English message.
+
+Pure Python: no Django and no database, so the preview and ``--json`` show exactly what would
+be saved.
 """
 
 from __future__ import annotations
@@ -16,356 +21,315 @@ from apps.importers.parsed import (
     ParsedAction,
     ParsedObjective,
     ParsedPlan,
-    ParsedRating,
     ParsedTheme,
     ParsedUpdate,
 )
-from apps.importers.parsers.cells import paragraphs, plain, split_items
-from apps.importers.tagging import detect_tags
-from apps.partnerships.agencies import agency_name
+from apps.importers.parsers import nsdc_front as front
+from apps.importers.parsers.html_cells import cell_text, read_action_cell, update_text
+from apps.importers.parsers.nsdc_checks import finish
+from apps.importers.parsers.nsdc_objectives import (
+    is_objective_heading,
+    read_objective_heading,
+    strip_heading_fragments,
+)
+from apps.importers.parsers.nsdc_rows import ACTION_COLUMN, Row, read_row, split_leads
 from apps.plans.by_when import interpret_by_when
 
-NOT_NSDC = "This is not a delivery plan in the NSDC layout (method, by when, lead, actions)."
-THEME_NAMES = ("Prevention", "Response", "Support", "Collaborative Working")
-RAG_COLOURS = {"R": "#d4351c", "A": "#f47738", "G": "#00703c"}
-
-_HEADER = re.compile(r"^\s*Method\s+By when\s+Lead", re.I)
-_OBJECTIVE = re.compile(r"^Objective\s*(\d+)\s*:?\s*(.*)$", re.I)
-_NUMBER = re.compile(r"^\s*(\d{1,2}\))\s*(.*)$", re.S)
-_LEAD_TOKEN = re.compile(r"^[A-Z١]{1,4}$")
+NOT_NSDC = (
+    "This file is not a delivery plan in the layout SaferPlan can read: it needs a table with "
+    "the headings Method, By when, Lead and Action(s), and numbered objectives."
+)
+NO_OBJECTIVES = (
+    "This file has the delivery plan table headings but no objectives could be read from it."
+)
+_SEPARATOR = re.compile(r"[-\s|:]*")
+_WIDE_GAP = re.compile(r"\s{4,}")
 
 
 def looks_like_nsdc_plan(text: str) -> bool:
-    return bool(re.search(r"Method\s+By when\s+Lead", text)) and "Objective" in text
+    """True if the text has the plan's table header row and at least one objective heading."""
+    candidates = (line for line in text.splitlines() if "Method" in line)
+    has_header = any(front.HEADER.match(front.plain_line(line)) for line in candidates)
+    return has_header and re.search(r"Objective\s*\d", text, re.I) is not None
 
 
-def _is_lead(cell: str) -> bool:
-    parts = [p.strip() for p in re.split(r"[/?]", plain(cell)) if p.strip()]
-    if not parts:
-        return False
-    return all(
-        agency_name(p) is not None or all(_LEAD_TOKEN.match(t) for t in p.split()) for p in parts
-    )
-
-
-def _leads(cell: str, line: int, warnings: list[ImportWarning]) -> list[str]:
-    text = plain(cell)
-    if "?" in text:
-        warnings.append(ImportWarning(line, f"Read the lead “{text}” as separate people."))
-    leads: list[str] = []
-    for part in (p.strip() for p in re.split(r"[/?]", text)):
-        if not part:
-            continue
-        if "١" in part:
-            fixed = part.replace("١", "J")
-            warnings.append(ImportWarning(line, f"Read the lead “{part}” as “{fixed}”."))
-            part = fixed
-        if " " in part and agency_name(part) is None:
-            joined = part.replace(" ", "")
-            warnings.append(ImportWarning(line, f"Read the lead “{part}” as “{joined}”."))
-            part = joined
-        leads.append(part)
-    return leads
+def parse_nsdc_plan(text: str) -> ParsedPlan:
+    """Read an NSDC-layout delivery plan into plain data, or raise ImportFormatError."""
+    if not looks_like_nsdc_plan(text):
+        raise ImportFormatError(NOT_NSDC)
+    plan = _Reader(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).read()
+    if not any(theme.objectives for theme in plan.themes):
+        raise ImportFormatError(NO_OBJECTIVES)
+    return plan
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
         self.plan = ParsedPlan(title="")
+        self.warnings = self.plan.warnings
+        self.bullets = front.read_strategic_bullets(lines)
         self.theme: ParsedTheme | None = None
         self.objective: ParsedObjective | None = None
         self.action: ParsedAction | None = None
         self.method: str | None = None
-        self.in_tables = False
-        self.pending_statement = False
-        self.in_rag = False
-        self.last_joined: tuple[ParsedAction, list[str], int] | None = None
+        self.unused_method: tuple[str, int] | None = None
 
     def warn(self, line: int, message: str) -> None:
-        self.plan.warnings.append(ImportWarning(line, message))
+        self.warnings.append(ImportWarning(line, message))
 
-    def start_theme(self, title: str, statement: str = "") -> None:
-        self.theme = ParsedTheme(title=title, statement=statement)
+    def read(self) -> ParsedPlan:
+        self.plan.title, self.plan.period_label = front.read_title(self.lines, self.warnings)
+        self.plan.introduction = front.read_introduction(self.lines)
+        headings = front.find_theme_headings(self.lines, self.warnings)
+        starts = {h.used_lines[0]: h for h in headings.values()}
+        skipped = {i for h in headings.values() for i in h.used_lines}
+        for index, raw in enumerate(self.lines):
+            if index in starts:
+                self.start_theme(starts[index])
+            elif index in skipped or (self.theme is None and not is_objective_heading(raw)):
+                continue
+            elif "rag classification" in raw.lower():
+                break
+            else:
+                self.read_line(raw, index + 1)
+        self.close_method()
+        self.plan.rag_scheme = front.read_rag_scheme(self.lines, self.warnings)
+        finish(self.plan)
+        return self.plan
+
+    def start_theme(self, heading: front.ThemeHeading) -> None:
+        self.close_method()
+        self.theme = ParsedTheme(title=heading.title, statement=heading.statement)
         self.plan.themes.append(self.theme)
-        self.objective, self.action = None, None
-        self.pending_statement = not statement
+        self.objective, self.action, self.method = None, None, None
+        text = "\n".join(self.lines)
+        front.check_statement_words(
+            heading.statement, heading.title, text, heading.line, self.warnings
+        )
+
+    def read_line(self, raw: str, line: int) -> None:
+        text = front.plain_line(raw)
+        if not text or _SEPARATOR.fullmatch(text) or re.fullmatch(r"\d{1,3}", text):
+            return  # blank, a separator row or a page number on its own
+        if front.HEADER.match(text):
+            return  # the column headings, repeated on each page
+        if is_objective_heading(raw):
+            self.read_objective(raw, line)
+        elif self.objective is None:
+            self.warn(line, f"Text outside any objective was left out: “{text[:60]}”.")
+        else:
+            self.read_table_row(read_row(raw, line))
+
+    def read_objective(self, raw: str, line: int) -> None:
+        heading = read_objective_heading(raw, self.bullets)
+        if heading is None:
+            self.warn(
+                line,
+                "This looks like an objective heading but its number could not be read.",
+            )
+            return
+        if heading.repaired:
+            self.warn(
+                line,
+                f"Objective {heading.number}’s heading was broken across cells "
+                f"(“{heading.printed}”); its title was taken from the matching "
+                "Strategic Themes bullet.",
+            )
+        elif heading.broken:
+            self.warn(
+                line,
+                f"Objective {heading.number}’s heading was broken across cells; check its title.",
+            )
+        self.start_objective(heading.number, heading.title, line)
 
     def start_objective(self, number: int, title: str, line: int) -> None:
+        self.close_method()
         if self.theme is None:
-            self.start_theme("Delivery plan")
-            self.warn(line, "Objective found before any theme heading.")
-        assert self.theme is not None
+            self.warn(line, f"Objective {number} comes before any theme heading.")
+            self.theme = ParsedTheme(title="Delivery plan")
+            self.plan.themes.append(self.theme)
         self.objective = ParsedObjective(number=number, title=title, line=line)
         self.theme.objectives.append(self.objective)
         self.action, self.method = None, None
 
-    def read(self, text: str) -> ParsedPlan:
-        for number, raw in enumerate(text.splitlines(), start=1):
-            self.read_line(raw, number)
-        if not self.plan.themes or not any(t.objectives for t in self.plan.themes):
-            raise ImportFormatError(NOT_NSDC)
-        return self.plan
+    def close_method(self) -> None:
+        if self.unused_method is not None:
+            name, line = self.unused_method
+            self.warn(line, f"The method “{name}” has no actions beside it, so it was left out.")
+        self.unused_method = None
 
-    def read_line(self, raw: str, line: int) -> None:
-        stripped = raw.strip()
-        text = plain(raw)
-        separator = re.fullmatch(r"[-\s]*", text) is not None
-        if separator or re.fullmatch(r"\d{1,3}", stripped) or _HEADER.match(text):
-            self.in_tables = self.in_tables or bool(_HEADER.match(text))
+    def read_table_row(self, row: Row) -> None:
+        for stray in row.stray:
+            self.warn(row.line, f"Left out “{stray}” inside the row: it looks like a page number.")
+        if row.action is None:
+            self.read_row_without_action(row)
             return
-        if not self.plan.title and raw.startswith("# "):
-            self.plan.title = text.lstrip("# ").replace(" CUSTOMER FEEDBACK", "").strip()
-            if match := re.search(r"\b(20\d\d-\d\d)\b", self.plan.title):
-                self.plan.period_label = match[1]
+        head = read_action_cell(row.action)
+        new_action = not row.starts_action or head.number or head.implied_number
+        if not new_action and self.lost_heading(row):
             return
-        if re.match(r"#+\s*Introduction", text):
-            self.pending_intro = True
+        if not new_action and self.repeats_update(row):
             return
-        if getattr(self, "pending_intro", False) and not raw.startswith("#"):
-            self.plan.introduction = text
-            self.pending_intro = False
+        if not new_action and (row.first_column > ACTION_COLUMN or head.text[:1].islower()):
+            self.continue_action(row)
             return
-        if "RAG Classification" in text:
-            self.in_rag = True
-            return
-        if self.in_rag:
-            self.read_rating(raw)
-            return
-        if self.read_theme(raw, text, line) or self.read_objective(raw, line):
-            return
-        if self.pending_statement and self.theme is not None and "\t" not in raw.strip("\t"):
-            self.theme.statement = text.strip("*_ ")
-            self.pending_statement = False
-            return
-        if self.objective is not None:
-            self.read_row(raw, line)
+        self.add_action(row)
 
-    def read_theme(self, raw: str, text: str, line: int) -> bool:
-        cells = [plain(c) for c in raw.split("\t") if plain(c)]
-        heading = text.lstrip("# ").strip("* ")
-        for name in THEME_NAMES:
-            if heading == name and (raw.startswith("#") or len(cells) == 1):
-                self.in_tables = True
-                self.start_theme(name)
-                return True
-            if cells and cells[0].startswith(name + " ") and len(cells) == 1 and raw[:1] == "\t":
-                self.start_theme(name, cells[0][len(name) :].strip())
-                if "Norking" in self.theme.statement:  # type: ignore[union-attr]
-                    self.warn(line, "The theme statement reads “Norking”: check the wording.")
-                return True
-        if (
-            self.theme is not None
-            and self.pending_statement
-            and len(cells) == 2
-            and cells[1].startswith(cells[0])
-        ):
-            # "We want to en\tWe want to ensure …": the first cell repeats the start of the second.
-            self.theme.statement = cells[1]
-            self.pending_statement = False
-            return True
-        return False
+    def read_row_without_action(self, row: Row) -> None:
+        if row.method and not (row.due or row.lead):
+            self.close_method()
+            self.method = row.method
+            self.unused_method = (row.method, row.line)
+        else:
+            self.warn(row.line, "A row with a by-when or lead but no action was left out.")
 
-    def read_objective(self, raw: str, line: int) -> bool:
-        if not self.in_tables and self.theme is None:
+    def repeats_update(self, row: Row) -> bool:
+        """A fragment that repeats text already in the previous action's update."""
+        text = cell_text(row.action or "")
+        if self.action is None or row.updates or not self.action.updates:
             return False
-        cells = [plain(c).lstrip("# ") for c in raw.split("\t")]
-        cells = [c for c in cells if c and c != "-"]
-        if not cells or not re.match(r"Objective\b", cells[0], re.I):
+        if text not in self.action.updates[-1].text:
             return False
-        whole = next((c for c in cells if re.match(r"Objective\s*\d+\s*:", c)), None)
-        joined = whole if whole and len(whole) > 15 else "".join(cells)
-        match = _OBJECTIVE.match(joined)
-        if not match:
-            return False
-        title = match[2].strip()
-        if len(cells) > 2 and not whole:
-            self.warn(line, f"Objective {match[1]}’s title was split across cells; check it.")
-        self.start_objective(int(match[1]), title, line)
+        self.warn(
+            row.line,
+            f"Left out “{text[:60]}”: it repeats the update of action {self.action.number}.",
+        )
         return True
 
-    def read_rating(self, raw: str) -> None:
-        cells = [plain(c) for c in raw.split("\t") if plain(c)]
-        if len(cells) >= 2 and (m := re.match(r"(RED|AMBER|GREEN)", cells[0], re.I)):
-            label = m[1].title()
-            self.plan.rag_scheme.append(
-                ParsedRating(label[0], label, " ".join(cells[1:]), RAG_COLOURS[label[0]])
-            )
-
-    def read_row(self, raw: str, line: int) -> None:
-        cells = raw.split("\t")
-        index = next(
-            (i for i, c in enumerate(cells) if _NUMBER.match(plain(c)) or "<ol" in c), None
-        )
-        prefix = cells[: index if index is not None else 0]
-        due, lead, method = None, None, None
-        for cell in (c for c in prefix if plain(c)):
-            value = plain(cell)
-            if due is None and interpret_by_when(value).kind not in ("unknown", "empty"):
-                due = value
-            elif lead is None and _is_lead(cell):
-                lead = cell
-            elif method is None:
-                method = value
-        if index is None:
-            bare = [c for c in cells if plain(c)]
-            if (due or lead) and len(bare) >= 2 and not prefix:
-                pass
-            first_text = next((i for i, c in enumerate(cells) if plain(c)), None)
-            classified = [plain(c) for c in cells[: (first_text or 0) + 2] if plain(c)]
-            if (
-                first_text is not None
-                and len(classified) >= 2
-                and any(interpret_by_when(c).kind not in ("unknown", "empty") for c in classified)
-            ):
-                self.read_unnumbered(cells, line)
-                return
-            self.read_continuation(cells, line)
-            return
-        body = cells[index:]
-        number_match = _NUMBER.match(plain(body[0]))
-        if number_match and not number_match[2].strip() and len(body) > 1:
-            number, text_cell, rest = number_match[1], body[1], body[2:]
-        else:
-            number, text_cell, rest = None, body[0], body[1:]
-        main, items = split_items(text_cell)
-        if number is None:
-            if m := _NUMBER.match(main):
-                number, main = m[1], m[2].strip()
-            else:
-                number = f"{len(self.objective.actions) + 1})"  # type: ignore[union-attr]
-                self.warn(line, f"Action numbered {number} from its place in a list.")
-        self.restart_if_numbering_restarts(number, line)
-        self.add_action(number, main, items, due, lead, method, rest, line)
-
-    def restart_if_numbering_restarts(self, number: str, line: int) -> None:
-        """Numbering that goes back (…4) then 2)) means an objective heading was lost."""
-        assert self.objective is not None and self.theme is not None
-        previous = [
-            int(a.number.rstrip(")")) for a in self.objective.actions if a.number[:-1].isdigit()
-        ]
-        if not previous or int(number.rstrip(")")) > previous[-1]:
-            return
-        missing = self.objective.number + 1
-        joined = (
-            self.last_joined if self.last_joined and self.last_joined[0] is self.action else None
-        )
-        if joined is None or int(number.rstrip(")")) != 2:
-            self.warn(line, f"Action {number} repeats or goes back in the numbering; check it.")
-            return
-        self.warn(
-            line,
-            f"Action numbering starts again, so these actions are put under objective {missing}, "
-            "whose heading could not be read.",
-        )
-        self.start_objective(missing, "", line)
-        if joined is not None:
-            action, items, joined_line = joined
-            del action.sub_items[len(action.sub_items) - len(items) :]
-            self.warn(
-                joined_line, f"Took the text split from objective {missing - 1} as its action 1)."
-            )
-            self.objective.actions.append(
-                ParsedAction(
-                    number="1)", text=" ".join(items), method=action.method, line=joined_line
-                )
-            )
-
-    def read_unnumbered(self, cells: list[str], line: int) -> None:
-        values = [c for c in cells if plain(c)]
-        due = lead = method = None
-        while values and len(values) > 1:
-            value = plain(values[0])
-            if due is None and interpret_by_when(value).kind not in ("unknown", "empty"):
-                due = value
-            elif lead is None and _is_lead(values[0]):
-                lead = values[0]
-            elif method is None and due is None and lead is None and len(value) <= 60:
-                method = value
-            else:
-                break
-            values.pop(0)
-        main, items = split_items(values[0])
-        number = f"{len(self.objective.actions) + 1})"  # type: ignore[union-attr]
-        self.warn(line, f"Action has no number in the document; numbered {number}.")
-        self.add_action(number, main, items, due, lead, method, values[1:], line)
-
-    def add_action(
-        self,
-        number: str,
-        main: str,
-        items: list[str],
-        due: str | None,
-        lead: str | None,
-        method: str | None,
-        rest: list[str],
-        line: int,
-    ) -> None:
+    def lost_heading(self, row: Row) -> bool:
+        """Pieces of the next objective's heading printed in the action and update cells."""
         assert self.objective is not None
-        if method:
-            self.method = method
-        by_when = interpret_by_when(due)
+        rest, source = strip_heading_fragments(cell_text(row.action or ""), self.bullets)
+        if source is None or self.has_objective_titled(source):
+            return False
+        number = self.objective.number + 1
+        self.warn(
+            row.line,
+            f"Objective {number}’s heading was broken up and mixed into this row; its title was "
+            "taken from the matching Strategic Themes bullet.",
+        )
+        self.start_objective(number, source, row.line)
+        updates = [strip_heading_fragments(update_text(c), [source])[0] for c in row.updates]
+        action = ParsedAction(number="1)", text=rest, method=None, line=row.line)
+        action.updates = [ParsedUpdate(u, row.line) for u in updates if u]
+        self.warn(row.line, f"Action 1) of objective {number} has no number in the document.")
+        self.append(action)
+        return True
+
+    def has_objective_titled(self, title: str) -> bool:
+        key = re.sub(r"[^a-z]", "", title.lower())
+        return any(
+            re.sub(r"[^a-z]", "", o.title.lower()) == key
+            for theme in self.plan.themes
+            for o in theme.objectives
+        )
+
+    def continue_action(self, row: Row) -> None:
+        """Join a row that a page break split off to the action above it."""
+        if self.action is None:
+            self.warn(
+                row.line,
+                f"Text before any action was left out: “{cell_text(row.action or '')[:60]}”.",
+            )
+            return
+        cells = [row.action or "", *row.updates]
+        looks_like_items = re.match(r"\s*(<[uo]l|<li|[a-z]\.\s)", cells[0]) is not None
+        if len(cells) > 1 or looks_like_items:
+            part = read_action_cell(cells[0], continuing=True)
+            if part.text:
+                if self.action.sub_items:
+                    self.action.sub_items[-1] += " " + part.text
+                else:
+                    self.action.text += " " + part.text
+            self.action.sub_items.extend(part.sub_items)
+            cells = cells[1:]
+        for cell in cells:
+            self.continue_update(update_text(cell), row.line)
+        self.warn(
+            row.line,
+            f"Joined this row, split by a page break, to action {self.action.number}.",
+        )
+
+    def continue_update(self, text: str, line: int) -> None:
+        assert self.action is not None
+        if not text:
+            return
+        if not self.action.updates:
+            self.action.updates.append(ParsedUpdate(text, line))
+            return
+        update = self.action.updates[-1]
+        ends_sentence = update.text.rstrip()[-1:] in ".!?:"
+        update.text += ("\n\n" if ends_sentence else " ") + text
+
+    def add_action(self, row: Row) -> None:
+        assert self.objective is not None
+        cell, updates = row.action or "", list(row.updates)
+        head = read_action_cell(cell)
+        if head.number and not head.text and not head.sub_items and updates:
+            numbered = read_action_cell(updates.pop(0))
+            head.text, head.sub_items = numbered.text, numbered.sub_items
+        if not updates and "<" not in cell and _WIDE_GAP.search(cell.strip()):
+            first, rest = _WIDE_GAP.split(cell.strip(), maxsplit=1)
+            head = read_action_cell(first)
+            updates = [rest]
+            self.warn(
+                row.line,
+                "An action and its update were run together in one cell; split at the wide gap.",
+            )
+        number = head.number or self.next_number(row.line, implied=head.implied_number)
+        if row.method:
+            self.close_method()
+            self.method = row.method
+        self.unused_method = None
+        by_when = interpret_by_when(row.due)
         action = ParsedAction(
             number=number,
-            text=main,
+            text=head.text,
             method=self.method,
-            sub_items=items,
+            sub_items=head.sub_items,
             due_text=by_when.text or None,
             due_date=by_when.due_date,
             status=by_when.status,
-            leads=_leads(lead, line, self.plan.warnings) if lead else [],
-            line=line,
+            leads=split_leads(row.lead, row.line, self.warnings) if row.lead else [],
+            rag=row.rag,
+            line=row.line,
         )
-        update = "\n\n".join(p for cell in rest for p in paragraphs(cell))
-        if update:
-            action.updates.append(ParsedUpdate(text=update, line=line))
+        text = "\n\n".join(t for t in (update_text(c) for c in updates) if t)
+        if text:
+            action.updates.append(ParsedUpdate(text, row.line))
+        self.check_numbering(action)
+        self.append(action)
+
+    def next_number(self, line: int, *, implied: bool) -> str:
+        assert self.objective is not None
+        previous = [int(a.number[:-1]) for a in self.objective.actions if a.number[:-1].isdigit()]
+        number = f"{previous[-1] + 1 if previous else 1})"
+        if implied:
+            self.warn(
+                line,
+                f"Action {number} is numbered by its list; the number is not in its text.",
+            )
+        else:
+            self.warn(
+                line,
+                f"This action has no number in the document; numbered {number} by its place.",
+            )
+        return number
+
+    def check_numbering(self, action: ParsedAction) -> None:
+        assert self.objective is not None
+        if self.action is None or self.action not in self.objective.actions:
+            return
+        before, now = self.action.number[:-1], action.number[:-1]
+        if before.isdigit() and now.isdigit() and int(now) <= int(before):
+            self.warn(
+                action.line,
+                f"Action {action.number} follows {self.action.number}: "
+                "the numbering starts again here.",
+            )
+
+    def append(self, action: ParsedAction) -> None:
+        assert self.objective is not None
         self.objective.actions.append(action)
         self.action = action
-
-    def read_continuation(self, cells: list[str], line: int) -> None:
-        filled = [c for c in cells if plain(c)]
-        if len(filled) == 1 and cells[0] == filled[0] and cells[0].lstrip().startswith("<b>"):
-            # A method cell on a row of its own ("<b>Other Funding</b>") heads the rows below.
-            self.method = plain(cells[0])
-            self.warn(
-                line, f"Method “{self.method}” has no action beside it; used for the rows below."
-            )
-            return
-        if self.action is None or not filled:
-            if filled:
-                self.warn(line, f"Text outside any action was left out: “{plain(filled[0])[:60]}”.")
-            return
-        if len(filled) >= 2:
-            action_part, update_parts = filled[0], filled[1:]
-        elif re.match(r"^\s*(<li|<ul|[a-z]\.\s)", filled[0]):
-            action_part, update_parts = filled[0], []
-        else:
-            action_part, update_parts = None, filled
-        if action_part is not None:
-            main, items = split_items(action_part)
-            added = ([main] if main else []) + items
-            self.action.sub_items.extend(added)
-            self.last_joined = (self.action, added, line)
-            self.warn(line, f"Joined text split by a page break to action {self.action.number}.")
-        update = "\n\n".join(p for cell in update_parts for p in paragraphs(cell))
-        if update:
-            if self.action.updates:
-                self.action.updates[-1].text += "\n\n" + update
-            else:
-                self.action.updates.append(ParsedUpdate(text=update, line=line))
-
-
-def parse_nsdc_plan(text: str) -> ParsedPlan:
-    """Read an NSDC-layout delivery plan, or raise ImportFormatError if it is not one."""
-    if not looks_like_nsdc_plan(text):
-        raise ImportFormatError(NOT_NSDC)
-    plan = _Reader().read(text)
-    for theme in plan.themes:
-        for objective in theme.objectives:
-            for action in objective.actions:
-                action.tags = detect_tags(" ".join([action.text, *action.sub_items]))
-    numbers = [o.number for t in plan.themes for o in t.objectives]
-    for expected in range(1, max(numbers, default=0) + 1):
-        if expected not in numbers:
-            plan.warnings.append(
-                ImportWarning(0, f"Objective {expected} has no heading the importer could read.")
-            )
-    return plan
