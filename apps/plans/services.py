@@ -20,6 +20,7 @@ RATING_NOT_IN_PLAN = "Choose a RAG rating from this plan's scheme"
 OBJECTIVE_NOT_IN_PLAN = "Choose an objective in the same plan"
 ACTION_ALREADY_RETIRED = "This action has already been retired"
 RETIRE_REASON_MISSING = "Enter why the action is being retired"
+ACTION_RETIRED_NO_UPDATES = "This action has been retired, so it cannot be updated"
 
 
 def _attribute(instance: Any, user: Any) -> None:
@@ -54,6 +55,8 @@ def action_add_update(
     period_label: str = "",
 ) -> Update:
     """Record a dated update and carry its status and rating onto the action."""
+    if action.retired_at is not None:
+        raise ValidationError(ACTION_RETIRED_NO_UPDATES)
     if not text.strip():
         raise ValidationError({"text": UPDATE_TEXT_MISSING})
     _check_rating(action, rating)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from apps.plans.models import Status
 from apps.plans.services import (
     ACTION_ALREADY_RETIRED,
+    ACTION_RETIRED_NO_UPDATES,
     OBJECTIVE_NOT_IN_PLAN,
     RATING_NOT_IN_PLAN,
     RETIRE_REASON_MISSING,
@@ -170,3 +171,14 @@ def test_retire_needs_a_reason_and_happens_once(
     with pytest.raises(ValidationError) as error:
         action_retire(action=action, user=manager, reason="Again")
     assert _messages(error) == [ACTION_ALREADY_RETIRED]
+
+
+def test_a_retired_action_takes_no_updates(small_plan: factories.SmallPlan, manager: User) -> None:
+    action = small_plan.actions[0]
+    action_retire(action=action, user=manager, reason="Done elsewhere")
+    with pytest.raises(ValidationError) as error:
+        action_add_update(
+            action=action, user=manager, text="Words", status=Status.ONGOING, rating=None
+        )
+    assert _messages(error) == [ACTION_RETIRED_NO_UPDATES]
+    assert action.updates.count() == 1

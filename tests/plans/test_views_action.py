@@ -14,7 +14,7 @@ from django.utils.html import escape
 from apps.partnerships.models import Membership
 from apps.plans.forms import RATING_INVALID, STATUS_MISSING
 from apps.plans.models import Action, Plan, Status, Update
-from apps.plans.services import UPDATE_TEXT_MISSING, action_add_update
+from apps.plans.services import ACTION_RETIRED_NO_UPDATES, UPDATE_TEXT_MISSING, action_add_update
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +227,18 @@ def test_my_actions_for_someone_who_leads_nothing(
 ) -> None:
     content = signed_in(viewer).get(reverse("plans:my-actions")).content.decode()
     assert "You do not lead any actions in a live plan." in content
+
+
+def test_a_retired_action_shows_why_and_offers_no_update(
+    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+) -> None:
+    action = small_plan.actions[0]
+    client = signed_in(manager)
+    client.post(reverse("manage:action-retire", args=[action.pk]), {"reason": "Merged into 2)"})
+    page = client.get(reverse("plans:action", args=[action.pk])).content.decode()
+    assert "Merged into 2)" in page
+    assert _add_update_url(action) not in page
+    response = client.post(_add_update_url(action), {"text": "Words", "status": "ongoing"})
+    assert response.status_code == 200
+    assert escape(ACTION_RETIRED_NO_UPDATES) in response.content.decode()
+    assert not action.updates.filter(text="Words").exists()
