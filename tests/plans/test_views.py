@@ -47,7 +47,7 @@ def test_plan_page_renders_for_member(
     assert "Not rated" in content
     assert "First update on 1.1" in content
     assert _shown(response) == "Showing 4 of 4"
-    assert "Add update" not in content
+    assert "Add an update" not in content
 
 
 def test_plan_page_forbidden_to_another_partnership(

@@ -242,3 +242,22 @@ def test_a_retired_action_shows_why_and_offers_no_update(
     assert response.status_code == 200
     assert escape(ACTION_RETIRED_NO_UPDATES) in response.content.decode()
     assert not action.updates.filter(text="Words").exists()
+
+
+def test_my_actions_query_count_does_not_grow_with_the_actions(
+    signed_in: Callable[[User], Any], make_member: Callable[..., User], partnership: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # large_plan makes JW lead a quarter of its actions; this user is JW.
+    client = signed_in(make_member(Membership.Role.LEAD, initials="JW"))
+    counts = []
+    for size in (8, 400):
+        factories.large_plan(partnership=partnership, actions=size)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("plans:my-actions"))
+        assert response.status_code == 200
+        counts.append(len(queries.captured_queries))
+    assert response.content.decode().count('<tr class="govuk-table__row" id="action-') == 102
+    assert counts[0] == counts[1]
