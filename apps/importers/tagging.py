@@ -47,9 +47,7 @@ def _pattern(terms: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
 
 
 _COMPILED: dict[str, list[re.Pattern[str]]] = {
-    label: [
-        p for p in (_pattern(acronyms, 0), _pattern(words, re.IGNORECASE)) if p is not None
-    ]
+    label: [p for p in (_pattern(acronyms, 0), _pattern(words, re.IGNORECASE)) if p is not None]
     for label, (acronyms, words) in _TERMS.items()
 }
 
