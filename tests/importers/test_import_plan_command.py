@@ -53,7 +53,7 @@ def test_import_creates_the_plan() -> None:
     assert plan.status == Plan.Status.LIVE
     assert plan.partnership.name == "Test CSP"
     assert "14 objectives" in out
-    assert Action.objects.filter(objective__theme__plan=plan).count() == 63
+    assert Action.objects.filter(objective__theme__plan=plan).count() == 64
 
 
 def test_dry_run_saves_nothing() -> None:
