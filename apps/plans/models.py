@@ -173,7 +173,7 @@ class Update(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-reported_on", "-created_at", "-id"]
+        ordering = [models.F("reported_on").desc(nulls_last=True), "-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"Update on {self.action.number}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from apps.partnerships.models import Membership, Organisation, Partnership, Person
@@ -144,7 +144,10 @@ def action_queryset() -> QuerySet[Action]:
         Prefetch(
             "updates",
             queryset=Update.objects.select_related("rating", "author").order_by(
-                "-reported_on", "-created_at", "-id"
+                # Undated updates last on every database (PostgreSQL sorts NULL first otherwise).
+                F("reported_on").desc(nulls_last=True),
+                "-created_at",
+                "-id",
             ),
         ),
     )
