@@ -110,6 +110,10 @@ class PartnershipWithPlans:
     role: str
     plans: list[tuple[Plan, StatusSummary]]
 
+    @property
+    def role_label(self) -> str:
+        return str(Membership.Role(self.role).label)
+
 
 def partnership_list_with_plans(*, user: Any) -> list[PartnershipWithPlans]:
     """The partnerships a user belongs to, each with its plans and their status summaries."""

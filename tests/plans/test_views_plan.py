@@ -177,6 +177,7 @@ def test_home_lists_plans_with_summaries_live_first(
     assert "Not started 2/4 (50%)" in content
     assert "2 overdue" in content
     assert ">Live</strong>" in content and ">Archived</strong>" in content
+    assert "Your role: Viewer" in content
 
 
 def test_home_for_someone_without_a_partnership(
