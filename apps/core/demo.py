@@ -42,7 +42,7 @@ def _import_once(
     existing = Plan.objects.filter(partnership=partnership, source_name=path.name).first()
     if existing is not None:
         return existing, False
-    _, parsed = parse_plan_document(decode_document(path.read_bytes()))
+    parsed = parse_plan_document(decode_document(path.read_bytes()))
     # The 2025 edition prints no period in its title; the demo knows which year it covers.
     parsed.period_label = parsed.period_label or period
     plan = plan_create_from_parsed(

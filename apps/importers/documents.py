@@ -54,9 +54,29 @@ def decode_document(data: bytes) -> str:
             raise ImportFormatError(FILE_NOT_TEXT) from error
 
 
-def parse_plan_document(text: str) -> tuple[Layout, ParsedPlan]:
-    """Parse with the first layout that recognises the text, or explain which layouts exist."""
+def parse_plan_documents(text: str) -> list[ParsedPlan]:
+    """Every plan the document holds, one per layout that recognises part of it.
+
+    A committee pack can carry more than one plan (Norfolk's holds the CSP action plans and a
+    Domestic Homicide Review action plan), so each known layout looks at the whole text. A
+    layout that recognises the text but cannot read it raises ImportFormatError for it all:
+    a half-read pack must not look like a complete one.
+    """
+    plans: list[ParsedPlan] = []
     for layout in LAYOUTS:
         if layout.recognises(text):
-            return layout, layout.parse(text)
-    raise ImportFormatError(unknown_layout_message())
+            parsed = layout.parse(text)
+            parsed.layout = layout.name
+            plans.append(parsed)
+    if not plans:
+        raise ImportFormatError(unknown_layout_message())
+    return plans
+
+
+def parse_plan_document(text: str) -> ParsedPlan:
+    """The document's only plan; a pack holding several is refused with their titles."""
+    plans = parse_plan_documents(text)
+    if len(plans) > 1:
+        titles = "; ".join(f"“{plan.title}”" for plan in plans)
+        raise ImportFormatError(f"This document holds {len(plans)} plans: {titles}. Choose one.")
+    return plans[0]

@@ -44,6 +44,9 @@ class ParsedAction:
     rag: str | None = None
     tags: list[str] = field(default_factory=list)
     line: int = 0
+    # Columns a layout prints that have no field of their own, label → text, in printed order
+    # (Norfolk's "Performance measure(s)", "Target"; a DHR plan's "Scope", "Milestones" …).
+    details: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,10 +81,13 @@ class ParsedPlan:
     # free text the document prints before the tables (introduction, strategic themes)
     introduction: str = ""
     period_label: str = ""
+    # the name of the layout the parser read (see ``apps.importers.documents.LAYOUTS``)
+    layout: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` shape promised in the README (extra keys allowed)."""
         return {
+            "layout": self.layout,
             "title": self.title,
             "period_label": self.period_label,
             "themes": [
@@ -130,6 +136,7 @@ def _action_json(action: ParsedAction) -> dict[str, Any]:
         "rag": action.rag,
         "tags": action.tags,
         "line": action.line,
+        "details": action.details,
         "updates": [
             {"text": u.text, "line": u.line, "date": u.date.isoformat() if u.date else None}
             for u in action.updates

@@ -121,6 +121,7 @@ def plan_create_from_parsed(
                     method=parsed_action.method or "",
                     text=parsed_action.text,
                     sub_items=parsed_action.sub_items,
+                    details=parsed_action.details,
                     due_text=parsed_action.due_text or "",
                     due_date=parsed_action.due_date,
                     status=status_value,

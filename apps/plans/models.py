@@ -122,6 +122,11 @@ class Action(models.Model):
     method = models.CharField(max_length=100, blank=True)
     text = models.TextField()
     sub_items = models.JSONField(default=list, blank=True)
+    details = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Columns the source plan prints that have no field of their own, label → text.",
+    )
     due_text = models.CharField("by when", max_length=100, blank=True)
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)

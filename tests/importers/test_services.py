@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _parse(path: Path) -> ParsedPlan:
-    return parse_plan_document(decode_document(path.read_bytes()))[1]
+    return parse_plan_document(decode_document(path.read_bytes()))
 
 
 @pytest.mark.parametrize("path", [NSDC_2025, NSDC_2026], ids=["2025", "2026-27"])
