@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from django.contrib.auth.models import User
 
+from apps.importers.models import DocumentUpload
 from apps.partnerships.models import Membership, Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
+from demo import NSDC_2026
 
 _counter = itertools.count(1)
 
@@ -165,3 +168,16 @@ def large_plan(*, partnership: Partnership, actions: int, objectives: int = 14) 
         for k in range(2)
     )
     return new_plan
+
+
+def document_upload(
+    *, partnership: Partnership, path: Path = NSDC_2026, user: User | None = None
+) -> DocumentUpload:
+    """A seed document kept for preview, as a manager's upload leaves it."""
+    uploader = user or member(partnership=partnership, role=Membership.Role.MANAGER)
+    return DocumentUpload.objects.create(
+        partnership=partnership,
+        uploaded_by=uploader,
+        file_name=path.name,
+        content=path.read_bytes(),
+    )

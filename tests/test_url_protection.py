@@ -64,7 +64,8 @@ def test_routes_were_found() -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", ROUTES)
 def test_anonymous_visitor_is_sent_to_sign_in(client: Client, route: str) -> None:
-    factories.small_plan(partnership=factories.partnership())
+    plan = factories.small_plan(partnership=factories.partnership())
+    factories.document_upload(partnership=plan.plan.partnership)
     path = _fill(route)
     for response in (client.get(path), client.post(path, {})):
         assert response.status_code == 302, path

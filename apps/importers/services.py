@@ -1,12 +1,16 @@
-"""Saving a parsed plan: all of it in one transaction, or none of it."""
+"""Saving parsed plans and uploaded documents: all of a plan in one transaction, or none of it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
+from apps.importers.documents import decode_document, parse_plan_documents
+from apps.importers.models import DocumentUpload
 from apps.importers.parsed import ParsedPlan
 from apps.partnerships.agencies import agency_name
 from apps.partnerships.models import Organisation, Partnership, Person
@@ -145,3 +149,44 @@ def plan_create_from_parsed(
                         rating=rating,
                     )
     return plan
+
+
+ALREADY_IMPORTED = "This document has already been imported. Upload it again to import it anew."
+
+
+def document_upload_create(
+    *, partnership: Partnership, user: Any, file_name: str, content: bytes
+) -> DocumentUpload:
+    """Keep a document that parsed cleanly until the manager has read its preview."""
+    return DocumentUpload.objects.create(
+        partnership=partnership, uploaded_by=user, file_name=file_name[:255], content=content
+    )
+
+
+@transaction.atomic
+def document_upload_import(
+    *, upload: DocumentUpload, chosen: list[int], status: str, user: Any
+) -> list[Plan]:
+    """Create the chosen plans (1 is the document's first) from the kept document, or none.
+
+    The document is parsed again rather than trusting the preview: the parsers may have been
+    improved since, and what is saved must be exactly what the rules say today.
+    """
+    upload = DocumentUpload.objects.select_for_update().get(pk=upload.pk)
+    if upload.imported_at is not None:
+        raise ValidationError(ALREADY_IMPORTED)
+    found = parse_plan_documents(decode_document(bytes(upload.content)))
+    plans = [
+        plan_create_from_parsed(
+            parsed=found[index - 1],
+            partnership=upload.partnership,
+            user=user,
+            status=status,
+            source_name=upload.file_name,
+        )
+        for index in sorted(set(chosen))
+    ]
+    upload.imported_at = timezone.now()
+    upload.save(update_fields=["imported_at"])
+    upload.plans.add(*plans)
+    return plans
