@@ -56,7 +56,7 @@ def test_upload_preview_confirm_creates_the_plan(
     assert done["Location"] == reverse("plans:plan", args=[plan.pk])
     assert plan.partnership == partnership and plan.status == Plan.Status.LIVE
     assert Action.objects.filter(objective__theme__plan=plan).count() == 64
-    assert plan.history.first().history_user == manager  # type: ignore[union-attr]
+    assert plan.history.first().history_user == manager
     upload.refresh_from_db()
     assert upload.imported_at is not None and list(upload.plans.all()) == [plan]
     page = client.get(done["Location"]).content.decode()
