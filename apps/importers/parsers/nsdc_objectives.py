@@ -89,10 +89,17 @@ def repair_title(damaged: str, bullets: list[str]) -> str | None:
     if len(target) < _MIN_FRAGMENT:
         return None
     best: tuple[float, str] | None = None
+    matcher = SequenceMatcher(None, "", target)  # the target's index is built once
     for bullet in bullets:
         for end in _clause_ends(bullet):
             candidate = bullet[:end].strip(" ,.;:(")
-            ratio = SequenceMatcher(None, _letters(candidate), target).ratio()
+            matcher.set_seq1(_letters(candidate))
+            # the cheap upper bounds skip candidates that cannot beat the best so far
+            if best is not None and (
+                matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]
+            ):
+                continue
+            ratio = matcher.ratio()
             if best is None or ratio > best[0]:
                 best = (ratio, candidate)
     return best[1] if best and best[0] >= _MATCH_RATIO else None
