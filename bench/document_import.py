@@ -6,6 +6,7 @@ inside a transaction that is rolled back so each repeat starts from the same dat
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
@@ -43,8 +44,6 @@ def run() -> None:
     for path in SEEDS:
         actions = _read(path)
         label = f"{path.name[:3]} ({path.stat().st_size // 1024} KiB, {actions} actions)"
-        results.append(measure(f"read {label}", lambda p=path: _read(p), memory=True))
-        results.append(
-            measure(f"read and save {label}", lambda p=path: _read_and_save(p), repeat=3)
-        )
+        results.append(measure(f"read {label}", partial(_read, path), memory=True))
+        results.append(measure(f"read and save {label}", partial(_read_and_save, path), repeat=3))
     report("Plan document import (seed documents)", results, baseline=results[0])
