@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf static
 mkdir -p static/govuk static/htmx static/axe
-cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css static/govuk/
+# The compiled CSS asks for /assets/…; point it at the copy beside it, wherever STATIC_URL is.
+sed 's#url(/assets/#url(assets/#g' node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css \
+  > static/govuk/govuk-frontend.min.css
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/
 cp -r node_modules/govuk-frontend/dist/govuk/assets static/govuk/assets
 cp node_modules/htmx.org/dist/htmx.min.js static/htmx/
