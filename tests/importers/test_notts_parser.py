@@ -150,6 +150,28 @@ def test_status_key_counts_are_checked() -> None:
     assert any("gives 14/14 for G, but the table has 13 of 13" in w.message for w in plan.warnings)
 
 
+def test_a_report_with_two_themes() -> None:
+    table = (
+        "| No | Organisation | Deliverables | RAG Status |\n|---|---|---|---|\n"
+        "| 1 | {org} | {text} | {rag} |\n| <p>Update 1.3.19: Done.</p> | | | |\n"
+    )
+    text = (
+        "THEME 1: PROTECTING PEOPLE FROM HARM\n"
+        + table.format(org="FORCE", text="Protect", rag="A")
+        + "\nTHEME 3: TACKLING CRIME\n"
+        + table.format(org="NOPCC/FORCE", text="Tackle", rag="Red")
+    )
+    plan = parse_notts_theme_update(text)
+    assert [t.title for t in plan.themes] == [
+        "Theme 1: Protecting people from harm",
+        "Theme 3: Tackling crime",
+    ]
+    assert [(a.text, a.leads, a.rag) for t in plan.themes for a in t.objectives[0].actions] == [
+        ("Protect", ["FORCE"], "A"),
+        ("Tackle", ["NOPCC", "FORCE"], "R"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("printed", "expected", "rest"),
     [

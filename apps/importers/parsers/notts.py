@@ -189,8 +189,10 @@ class _Reader:
             self.warn(line, message)
 
     def check_counts(self, key: front.StatusKey) -> None:
-        """The status key says how many deliverables have each rating; compare with the table."""
-        ratings = [a.rag for t in self.plan.themes for o in t.objectives for a in o.actions]
+        """The status key above the first table counts its deliverables by rating; compare."""
+        if not self.plan.themes:
+            return
+        ratings = [a.rag for o in self.plan.themes[0].objectives for a in o.actions]
         for code, (count, total, line) in key.claimed.items():
             found = ratings.count(code)
             if found != count or total != len(ratings):
