@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from apps.importers.parsed import ImportFormatError, ParsedPlan
+from apps.importers.parsers.bolsover import looks_like_bolsover_plan, parse_bolsover_plan
+from apps.importers.parsers.notts import looks_like_notts_theme_update, parse_notts_theme_update
 from apps.importers.parsers.nsdc import looks_like_nsdc_plan, parse_nsdc_plan
 
 FILE_NOT_TEXT = (
@@ -28,6 +30,24 @@ LAYOUTS: list[Layout] = [
         description="NSDC delivery plan (method, by when, lead, actions, updates, RAG)",
         recognises=looks_like_nsdc_plan,
         parse=parse_nsdc_plan,
+    ),
+    Layout(
+        name="bolsover-action-plan",
+        description=(
+            "Bolsover CSP action plan (a table of priority, action and lead, one lead per "
+            "bulleted action)"
+        ),
+        recognises=looks_like_bolsover_plan,
+        parse=parse_bolsover_plan,
+    ),
+    Layout(
+        name="notts-pcc-theme",
+        description=(
+            "Nottinghamshire Police and Crime Commissioner theme update (numbered deliverables "
+            "with organisation, RAG status and dated updates)"
+        ),
+        recognises=looks_like_notts_theme_update,
+        parse=parse_notts_theme_update,
     ),
 ]
 

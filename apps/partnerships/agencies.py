@@ -10,7 +10,8 @@ KNOWN_AGENCIES: dict[str, str] = {
     "CSP": "Community Safety Partnership",
     "BNS CSP": "Bassetlaw, Newark & Sherwood Community Safety Partnership",
     "NSDC": "Newark & Sherwood District Council",
-    "BDC": "Bassetlaw District Council",
+    # Only Bolsover's plan prints BDC as a lead (NSDC's plans name Bassetlaw in action text)
+    "BDC": "Bolsover District Council",
     "DCC": "Derbyshire County Council",
     "NCC": "Nottinghamshire County Council",
     "POLICE": "Police",
@@ -28,6 +29,18 @@ KNOWN_AGENCIES: dict[str, str] = {
     "DWP": "Department for Work and Pensions",
     "HOUSING": "Housing",
     "ALL AGENCIES": "All agencies",
+    # Bolsover CSP (Derbyshire), as its action plan and glossary print them
+    "CSP TEAM": "Community Safety Partnership team",
+    "CCGS": "Clinical Commissioning Groups",
+    "CCG": "Clinical Commissioning Group",
+    "CVP": "Community and Voluntary Partners",
+    "NW": "Neighbourhood Watch",
+    "DCC TRADING STANDARDS": "Derbyshire County Council Trading Standards",
+    "ALL PARTNERS": "All partners",
+    "ALL PARTNER AGENCIES AND COMMUNITY GROUPS": "All partner agencies and community groups",
+    # Nottinghamshire Office of the Police and Crime Commissioner's delivery plan
+    "NOPCC": "Nottinghamshire Office of the Police and Crime Commissioner",
+    "FORCE": "Police force",
 }
 
 
