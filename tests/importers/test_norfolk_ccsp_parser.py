@@ -175,7 +175,9 @@ def test_dates_that_do_not_pair_are_kept_whole(plan: ParsedPlan) -> None:
             "Jul 2013 Sept 2013 Jul 2013",
             date(2013, 9, 30),
         )
+    assert _warned(plan, 1899, "Paired the 2 by-when dates with the actions in order")
     assert _warned(plan, 1900, "has 3 dates for 4 actions")
+    assert _warned(plan, 1902, "Paired the 7 by-when dates with the milestones in order")
 
 
 def test_shifted_and_continued_cells(plan: ParsedPlan) -> None:
@@ -215,13 +217,13 @@ def test_leads_dates_and_details(plan: ParsedPlan) -> None:
     }
     assert _objective_actions(plan, "A", 4)[0].leads == ["Norfolk Constabulary"]
     assert _objective_actions(plan, "F", 1)[0].leads == ["MG"]
-    assert _warned(plan, 1971, "“Martin Graham” is a person; recorded by the initials MG")
+    assert _warned(plan, 1971, "reads as a person’s name; recorded by the initials MG")
     assert _objective_actions(plan, "C", 3)[4].due_text == "TBC"
     assert _objective_actions(plan, "C", 3)[4].due_date is None
 
 
 def test_warnings_carry_line_numbers(plan: ParsedPlan) -> None:
-    assert len(plan.warnings) == 38
+    assert len(plan.warnings) == 42
     assert all(1863 <= w.line <= 1990 and w.message.endswith(".") for w in plan.warnings)
     assert [w.line for w in plan.warnings] == sorted(w.line for w in plan.warnings)
 

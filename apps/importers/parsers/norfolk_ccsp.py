@@ -23,7 +23,14 @@ from apps.importers.parsed import (
     ParsedTheme,
 )
 from apps.importers.parsers.norfolk_ccsp_rows import SubRow, row_actions
-from apps.importers.parsers.norfolk_text import cells_of, join_text, read_leads, starts_lower, tidy
+from apps.importers.parsers.norfolk_text import (
+    cells_of,
+    join_text,
+    lines_of,
+    read_leads,
+    starts_lower,
+    tidy,
+)
 
 NOT_NORFOLK_CCSP = (
     "This file is not a Norfolk CCSP action plan: it needs “CCSP Priority” headings and tables "
@@ -51,15 +58,16 @@ _MAX_STATEMENT = 100
 
 def looks_like_norfolk_ccsp_plan(text: str) -> bool:
     """True if the text has a "CCSP Priority" heading and the action plan column headings."""
-    has_header = any(_HEADER.match(line) for line in text.splitlines())
-    return has_header and re.search(r"^CCSP Priority\b", text, re.M) is not None
+    lines = lines_of(text)
+    has_header = any(_HEADER.match(line) for line in lines)
+    return has_header and any(_PRIORITY.match(tidy(line)) for line in lines)
 
 
 def parse_norfolk_ccsp_plan(text: str) -> ParsedPlan:
     """Read the Norfolk CCSP action plans into plain data, or raise ImportFormatError."""
     if not looks_like_norfolk_ccsp_plan(text):
         raise ImportFormatError(NOT_NORFOLK_CCSP)
-    plan = _Reader(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).read()
+    plan = _Reader(lines_of(text)).read()
     if not any(theme.objectives for theme in plan.themes):
         raise ImportFormatError(NO_OBJECTIVES)
     return plan
@@ -123,11 +131,8 @@ class _Reader:
         else:
             label = period.replace("/", "-")
         self.plan.period_label = label
-        self.plan.title = (
-            f"Norfolk County Community Safety Partnership Plan {label}: action plans".replace(
-                "  ", " "
-            )
-        )
+        name = "Norfolk County Community Safety Partnership Plan"
+        self.plan.title = f"{name} {label}: action plans" if label else f"{name}: action plans"
 
     def start_priority(self, rest: str, index: int, line: int) -> int:
         """Open a theme; the title is on the heading line or the next non-blank one."""

@@ -119,10 +119,21 @@ def _set_dates(
             position += len(item.milestones)
             action.sub_items = [f"{m} ({t})" for m, t in zip(item.milestones, mine, strict=True)]
             action.due_text, action.due_date = _due(mine) if mine else (None, None)
+        warnings.append(
+            ImportWarning(
+                row.line,
+                f"Paired the {len(texts)} by-when dates with the milestones in order.",
+            )
+        )
         return
     if len(texts) > 1 and len(texts) == len(actions):
         for action, text in zip(actions, texts, strict=True):
             action.due_text, action.due_date = _due([text])
+        warnings.append(
+            ImportWarning(
+                row.line, f"Paired the {len(texts)} by-when dates with the actions in order."
+            )
+        )
         return
     written = interpret_by_when(row.by_when)
     due_date = written.due_date or max(

@@ -23,7 +23,7 @@ from apps.importers.parsed import (
     ParsedTheme,
 )
 from apps.importers.parsers.norfolk_dhr_rows import DhrRow, row_action
-from apps.importers.parsers.norfolk_text import cells_of, join_text, starts_lower, tidy
+from apps.importers.parsers.norfolk_text import cells_of, join_text, lines_of, starts_lower, tidy
 
 NOT_NORFOLK_DHR = (
     "This file is not a Domestic Homicide Review action plan in the layout SaferPlan can read: "
@@ -70,7 +70,7 @@ _HEADER_WORDS = frozenset(
 
 def looks_like_norfolk_dhr_plan(text: str) -> bool:
     """True if the text has the DHR action plan's header row and names a homicide review."""
-    has_header = any(_HEADER.match(line) for line in text.splitlines())
+    has_header = any(_HEADER.match(line) for line in lines_of(text))
     return has_header and "domestic homicide review" in text.lower()
 
 
@@ -78,7 +78,7 @@ def parse_norfolk_dhr_plan(text: str) -> ParsedPlan:
     """Read a DHR action plan into plain data, or raise ImportFormatError."""
     if not looks_like_norfolk_dhr_plan(text):
         raise ImportFormatError(NOT_NORFOLK_DHR)
-    plan = _Reader(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).read()
+    plan = _Reader(lines_of(text)).read()
     if not any(theme.objectives for theme in plan.themes):
         raise ImportFormatError(NO_RECOMMENDATIONS)
     return plan

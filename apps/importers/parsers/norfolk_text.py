@@ -106,6 +106,11 @@ _VERBS = frozenset(
 _FOOTNOTE_MARKS = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
+def lines_of(text: str) -> list[str]:
+    """The document's lines, whatever line endings it uses (recognising and reading agree)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def tidy(text: str) -> str:
     """One line of text: footnote marks, markdown emphasis and doubled spaces removed."""
     return " ".join(text.translate(_FOOTNOTE_MARKS).replace("**", " ").split())
@@ -298,7 +303,8 @@ def _person_or_name(text: str, line: int, warnings: list[ImportWarning]) -> str:
         warnings.append(
             ImportWarning(
                 line,
-                f"The lead “{text}” is a person; recorded by the initials {initials}.",
+                f"The lead “{text}” is not a known agency and reads as a person’s name; "
+                f"recorded by the initials {initials}.",
             )
         )
         return initials
