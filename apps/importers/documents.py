@@ -7,6 +7,11 @@ from dataclasses import dataclass
 
 from apps.importers.parsed import ImportFormatError, ParsedPlan
 from apps.importers.parsers.bolsover import looks_like_bolsover_plan, parse_bolsover_plan
+from apps.importers.parsers.norfolk_ccsp import (
+    looks_like_norfolk_ccsp_plan,
+    parse_norfolk_ccsp_plan,
+)
+from apps.importers.parsers.norfolk_dhr import looks_like_norfolk_dhr_plan, parse_norfolk_dhr_plan
 from apps.importers.parsers.notts import looks_like_notts_theme_update, parse_notts_theme_update
 from apps.importers.parsers.nsdc import looks_like_nsdc_plan, parse_nsdc_plan
 
@@ -48,6 +53,24 @@ LAYOUTS: list[Layout] = [
         ),
         recognises=looks_like_notts_theme_update,
         parse=parse_notts_theme_update,
+    ),
+    Layout(
+        name="norfolk-ccsp-action-plans",
+        description=(
+            "Norfolk County CSP plan action plans (a table per priority: objective, lead, key "
+            "actions, by when, performance measures, target, linked priorities)"
+        ),
+        recognises=looks_like_norfolk_ccsp_plan,
+        parse=parse_norfolk_ccsp_plan,
+    ),
+    Layout(
+        name="norfolk-dhr-action-plan",
+        description=(
+            "Domestic Homicide Review action plan (recommendation, scope, action, lead agency, "
+            "milestones, target date, completion and outcome)"
+        ),
+        recognises=looks_like_norfolk_dhr_plan,
+        parse=parse_norfolk_dhr_plan,
     ),
 ]
 

@@ -41,6 +41,29 @@ KNOWN_AGENCIES: dict[str, str] = {
     # Nottinghamshire Office of the Police and Crime Commissioner's delivery plan
     "NOPCC": "Nottinghamshire Office of the Police and Crime Commissioner",
     "FORCE": "Police force",
+    # Norfolk (County CSP Plan 2013-16 action plans and the North Norfolk DHR action plan)
+    "NORFOLK CONSTABULARY": "Norfolk Constabulary",
+    "NORFOLK POLICE": "Norfolk Constabulary",
+    "LA": "Licensing authority",
+    "NCC COMMUNITY SAFETY TEAM": "Norfolk County Council Community Safety Team",
+    "180 NORFOLK STEERING GROUP": "180° Norfolk integrated offender management steering group",
+    "180 MANAGER": "180° Norfolk integrated offender management scheme manager",
+    "NHS ENGLAND": "NHS England",
+    "NHS CB": "NHS Commissioning Board",
+    "DEPT OF HEALTH": "Department of Health",
+    "PUBLIC HEALTH": "Public Health",
+    "HEALTH": "Health services",
+    "GP PRACTICES": "GP practices",
+    "MENTAL HEALTH TRUST": "Mental health trust",
+    "DASVB": "Domestic Abuse and Sexual Violence Board",
+    "LEEWAY DOMESTIC ABUSE SERVICES": "Leeway Domestic Abuse Services",
+    "DA & SV COORDINATOR": "Domestic Abuse and Sexual Violence Coordinator",
+    "MULTI AGENCY DASVB SUB GROUP": (
+        "Multi-agency Domestic Abuse and Sexual Violence Board sub group"
+    ),
+    "MULTI AGENCY AND DASVB WORKPLACE POLICY GROUP": (
+        "Multi-agency and Domestic Abuse and Sexual Violence Board workplace policy group"
+    ),
 }
 
 

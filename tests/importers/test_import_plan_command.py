@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from apps.importers.documents import FILE_EMPTY, FILE_NOT_TEXT
+from apps.importers.documents import FILE_EMPTY, FILE_NOT_TEXT, LAYOUTS
 from apps.plans.models import Action, Plan
 from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 
@@ -63,10 +63,16 @@ def test_dry_run_saves_nothing() -> None:
     assert Action.objects.count() == 0
 
 
-@pytest.mark.parametrize("path", [NORFOLK_2013], ids=["norfolk"])
-def test_other_layouts_are_refused_with_the_known_layouts(path: Path) -> None:
-    with pytest.raises(CommandError, match="Layouts it can read: NSDC delivery plan"):
-        _run(str(path))
+def test_a_document_in_no_known_layout_is_refused_listing_every_known_layout(
+    tmp_path: Path,
+) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes of the meeting\n\nPresent: the chair, the vice-chair.\n")
+    with pytest.raises(CommandError) as refused:
+        _run(str(minutes))
+    for layout in LAYOUTS:
+        assert layout.description in str(refused.value)
+    assert len(LAYOUTS) == 5
     assert Plan.objects.count() == 0
 
 
@@ -91,6 +97,22 @@ def test_json_of_the_notts_pcc_theme_update() -> None:
     assert sum(len(a["updates"]) for a in actions) == 14
     assert actions[0]["updates"][0]["date"] == "2019-02-14"
     assert [r["code"] for r in data["rag_scheme"]] == ["G", "A", "R", "W"]
+
+
+def test_json_for_the_norfolk_pack_lists_both_plans() -> None:
+    out, _ = _run(str(NORFOLK_2013), "--json")
+    data = json.loads(out)
+    assert set(data) == {"plans"}
+    assert [plan["layout"] for plan in data["plans"]] == [
+        "norfolk-ccsp-action-plans",
+        "norfolk-dhr-action-plan",
+    ]
+    ccsp, dhr = data["plans"]
+    assert [len(t["objectives"]) for t in ccsp["themes"]] == [6, 0, 4, 3, 10, 4]
+    assert [o["number"] for o in dhr["themes"][0]["objectives"]] == list(range(1, 16))
+    action = dhr["themes"][0]["objectives"][3]["actions"][0]
+    assert action["due_date"] == "2014-04-30"
+    assert action["details"]["Scope"] == "National & County"
     assert Plan.objects.count() == 0
 
 
