@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Plan
-from demo import NSDC_2026
+from demo import NORFOLK_2013, NSDC_2026
 from tests import factories
 from tests.e2e.conftest import assert_no_axe_violations
 
@@ -54,3 +54,27 @@ def test_manager_uploads_a_plan_reads_the_preview_confirms_and_finds_it(
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Partnerships").click()
     expect(page.get_by_role("link", name=str(plan), exact=True)).to_be_visible()
+
+
+def test_manager_chooses_one_plan_from_a_pack_that_holds_two(
+    page: Page, live_server: Any, sign_in: Callable[[str, str], Page]
+) -> None:
+    partnership = factories.partnership("Norfolk County CSP")
+    factories.member(partnership=partnership, role=Membership.Role.MANAGER, username="manager")
+    sign_in("manager", "pw-for-tests-1")
+    page.goto(f"{live_server.url}/import/")
+    page.get_by_label("Plan document").set_input_files(str(NORFOLK_2013))
+    page.get_by_role("button", name="Upload and preview").click()
+
+    expect(page.get_by_text("This document holds two plans")).to_be_visible()
+    expect(page.locator("section h2")).to_have_count(2)
+    expect(page.locator("section h2").nth(1)).to_contain_text("Domestic Homicide Review")
+    assert_no_axe_violations(page)
+    ccsp, dhr = page.get_by_role("group", name="Plans to create").get_by_role("checkbox").all()
+    ccsp.uncheck()
+    page.get_by_role("button", name="Create the chosen plans").click()
+
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Created 1 plan")
+    plan = Plan.objects.get()
+    assert "Domestic Homicide Review" in plan.title
+    assert Action.objects.filter(objective__theme__plan=plan).count() == 18
