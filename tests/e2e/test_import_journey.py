@@ -71,6 +71,7 @@ def test_manager_chooses_one_plan_from_a_pack_that_holds_two(
     expect(page.locator("section h2").nth(1)).to_contain_text("Domestic Homicide Review")
     assert_no_axe_violations(page)
     ccsp, dhr = page.get_by_role("group", name="Plans to create").get_by_role("checkbox").all()
+    expect(dhr).to_be_checked()
     ccsp.uncheck()
     page.get_by_role("button", name="Create the chosen plans").click()
 
