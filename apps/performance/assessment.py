@@ -21,9 +21,11 @@ from apps.performance.trend import (
     AGAINST_PREVIOUS,
     Change,
     Direction,
+    Number,
     Polarity,
     change_between,
     format_number,
+    to_decimal,
 )
 
 DEFAULT_SIGNIFICANT_CHANGE_PERCENT = Decimal(10)
@@ -59,10 +61,14 @@ def significant_change_percent() -> Decimal:
     return Decimal(str(getattr(settings, "PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT", None) or 10))
 
 
-def format_value(value: Decimal | None, unit: str) -> str:
+def format_value(value: Number | None, unit: str, places: int | None = None) -> str:
+    """A figure with its unit, as the documents print it: "15%", "£1.1k", "0.45 per 1,000"."""
     if value is None:
         return ""
-    number = format_number(value.normalize() if value == value.to_integral_value() else value)
+    exact = to_decimal(value)
+    if places is not None:
+        exact = exact.quantize(Decimal(1).scaleb(-places))
+    number = format_number(exact)
     if unit == Measure.Unit.PERCENTAGE:
         return f"{number}%"
     if unit == Measure.Unit.POUNDS_THOUSANDS:

@@ -86,9 +86,9 @@ def spc_chart_svg(
     extra: list[float] = [] if target is None else [float(target)]
     if spc is not None:
         for segment in spc.segments:
-            for level in (segment.mean, segment.upper_limit, segment.lower_limit):
-                if level is not None:
-                    extra.append(float(level))
+            for line in (segment.mean, segment.upper_limit, segment.lower_limit):
+                if line is not None:
+                    extra.append(float(line))
     everything = values + extra or [0.0]
     low, high = min(everything), max(everything)
     pad = (high - low) * 0.1 or max(abs(high) * 0.1, 1.0)

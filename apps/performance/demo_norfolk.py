@@ -19,7 +19,7 @@ Q1, Q2 = date(2013, 4, 1), date(2013, 7, 1)
 Q4_2012 = date(2013, 1, 1)
 
 
-PRIORITIES = (
+PRIORITIES: tuple[PrioritySeed, ...] = (
     PrioritySeed(
         "A",
         "Reduce the incidence of crime and ASB",

@@ -16,7 +16,7 @@ from apps.partnerships.models import Organisation, Partnership
 from apps.performance.rag import TargetKind
 from apps.performance.trend import Polarity
 
-AMOUNT = {"max_digits": 14, "decimal_places": 4}
+AMOUNT_DIGITS, AMOUNT_PLACES = 14, 4
 POLARITY_CHOICES = [
     (Polarity.UP.value, "Higher is better"),
     (Polarity.DOWN.value, "Lower is better"),
@@ -109,7 +109,9 @@ class Measure(models.Model):
     frequency = models.CharField(
         max_length=20, choices=Frequency.choices, default=Frequency.QUARTERLY
     )
-    baseline_value = models.DecimalField(**AMOUNT, null=True, blank=True)
+    baseline_value = models.DecimalField(
+        max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES, null=True, blank=True
+    )
     baseline_label = models.CharField(
         max_length=200, blank=True, help_text="The period the baseline describes, as printed."
     )
@@ -124,7 +126,9 @@ class Measure(models.Model):
         ],
         help_text="Blank when the measure has no target yet.",
     )
-    target_value = models.DecimalField(**AMOUNT, null=True, blank=True)
+    target_value = models.DecimalField(
+        max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES, null=True, blank=True
+    )
     target_due = models.DateField(null=True, blank=True)
     target_comparator_name = models.CharField(max_length=100, blank=True)
     target_text = models.CharField(max_length=300, blank=True, help_text="The target as printed.")
@@ -164,13 +168,23 @@ class Observation(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
     period_label = models.CharField(max_length=50)
     period_start = models.DateField(help_text="Orders the periods.")
-    value = models.DecimalField(**AMOUNT)
-    comparator_value = models.DecimalField(**AMOUNT, null=True, blank=True)
-    target_value = models.DecimalField(
-        **AMOUNT, null=True, blank=True, help_text="This period's target, when it varies."
+    value = models.DecimalField(max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES)
+    comparator_value = models.DecimalField(
+        max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES, null=True, blank=True
     )
-    numerator = models.DecimalField(**AMOUNT, null=True, blank=True)
-    denominator = models.DecimalField(**AMOUNT, null=True, blank=True)
+    target_value = models.DecimalField(
+        max_digits=AMOUNT_DIGITS,
+        decimal_places=AMOUNT_PLACES,
+        null=True,
+        blank=True,
+        help_text="This period's target, when it varies.",
+    )
+    numerator = models.DecimalField(
+        max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES, null=True, blank=True
+    )
+    denominator = models.DecimalField(
+        max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES, null=True, blank=True
+    )
     note = models.TextField(blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

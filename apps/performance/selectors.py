@@ -257,6 +257,9 @@ def _who(user: Any) -> str:
     return user.get_username() if user is not None else "the system"
 
 
+MEASURE_CHANGES = {"+": "Measure created", "~": "Measure settings changed", "-": "Measure deleted"}
+
+
 def measure_history(*, measure: Measure) -> list[HistoryLine]:
     """Changes to the measure's settings and its figures, newest first."""
     lines = []
@@ -271,10 +274,8 @@ def measure_history(*, measure: Measure) -> list[HistoryLine]:
             )
         )
     for record in measure.history.select_related("history_user"):
-        verb = {"+": "Measure created", "~": "Measure settings changed", "-": "Measure deleted"}
-        lines.append(
-            HistoryLine(record.history_date, _who(record.history_user), verb[record.history_type])
-        )
+        what = MEASURE_CHANGES[record.history_type]
+        lines.append(HistoryLine(record.history_date, _who(record.history_user), what))
     return sorted(lines, key=lambda line: line.when, reverse=True)
 
 

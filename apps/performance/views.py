@@ -6,6 +6,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,7 +47,7 @@ from apps.performance.services import (
 VIEW, EDIT = "performance.view_performance", "performance.edit_performance"
 
 
-def _check(request: HttpRequest, permission: str, obj: object) -> None:
+def _check(request: HttpRequest, permission: str, obj: Model) -> None:
     if not request.user.has_perm(permission, obj):
         raise PermissionDenied
 
@@ -64,9 +65,9 @@ def _chart(measure: Measure, assessment: Assessment) -> str:
         segment = assessment.spc.latest_segment
         if segment.upper_limit is not None and segment.lower_limit is not None:
             description += (
-                f"Mean {format_value(round(segment.mean, 2), measure.unit)}, process limits "
-                f"{format_value(round(segment.lower_limit, 2), measure.unit)} to "
-                f"{format_value(round(segment.upper_limit, 2), measure.unit)}. "
+                f"Mean {format_value(segment.mean, measure.unit, 2)}, process limits "
+                f"{format_value(segment.lower_limit, measure.unit, 2)} to "
+                f"{format_value(segment.upper_limit, measure.unit, 2)}. "
             )
     special = [
         p.period for p in (assessment.spc.points if assessment.spc else ()) if p.special_cause
