@@ -135,9 +135,9 @@ def spc_chart_svg(
                 ("upper-limit", segment.upper_limit, COLOURS["limit"], ' stroke-dasharray="6 4"'),
                 ("lower-limit", segment.lower_limit, COLOURS["limit"], ' stroke-dasharray="6 4"'),
             ]
-            for role, level, colour, dash in lines:
-                if level is not None:
-                    y = y_at(level)
+            for role, position, colour, dash in lines:
+                if position is not None:
+                    y = y_at(position)
                     parts.append(
                         f'<line data-role="{role}" x1="{_f(x1)}" x2="{_f(x2)}" y1="{_f(y)}" '
                         f'y2="{_f(y)}" stroke="{colour}" stroke-width="1.5"{dash}/>'
