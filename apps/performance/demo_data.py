@@ -22,7 +22,8 @@ def lines(first: int, last: int) -> str:
         text = raw.strip().lstrip("•-\uf0b7\uf0a7 ").strip()
         if text:
             bullet = raw.strip()[:1] in {"•", "-", "\uf0b7", "\uf0a7"}
-            out.append(f"• {text}" if bullet else text)
+            numbered = text[:1].isdigit()
+            out.append(f"• {text}" if bullet and not numbered else text)
     return "\n".join(out)
 
 

@@ -94,7 +94,7 @@ def _cell(observation: Observation, unit: str, monthly: bool) -> str:
         text += f" (comparator {format_value(observation.comparator_value, unit)})"
     if observation.target_value is not None:
         text += f", target {format_value(observation.target_value, unit)}"
-    return f"{observation.period_start:%B} {text}" if monthly else text
+    return f"{observation.period_start:%B}: {text}" if monthly else text
 
 
 def target_text(measure: Measure) -> str:
@@ -195,6 +195,12 @@ class ExceptionEntry:
     reasons: list[str]
 
     @property
+    def current(self) -> str:
+        latest = self.assessment.latest
+        assert latest is not None  # an exception always has a latest figure
+        return f"{format_value(latest.value, self.measure.unit)} ({latest.period_label})"
+
+    @property
     def change_text(self) -> str:
         change = self.assessment.vs_last_year
         if change is None:
@@ -229,7 +235,9 @@ def exception_for(priority: Priority, assessment: Assessment) -> ExceptionEntry 
     if change is not None and percent is not None and abs(percent) >= threshold:
         kind = kind or _DIRECTION_KIND.get(change.direction, OTHER)
         words = assessment.trend_words[-1]
-        reasons.append(f"{words}: a change of {threshold.normalize():f}% or more")
+        reasons.append(
+            f"{words}: a change of {threshold.normalize():f}% or more of last year's figure"
+        )
     if kind is None:
         return None
     return ExceptionEntry(priority, assessment.measure, assessment, kind, reasons)

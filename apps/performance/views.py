@@ -14,7 +14,12 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from apps.partnerships.models import Partnership
-from apps.performance.assessment import Assessment, format_value, measure_assessment
+from apps.performance.assessment import (
+    RULE_WORDS,
+    Assessment,
+    format_value,
+    measure_assessment,
+)
 from apps.performance.chart import ChartPoint, spc_chart_svg
 from apps.performance.forms import ImportForm, ObservationForm, PriorityReportForm
 from apps.performance.models import Measure, Observation, PriorityReport, TrafficLight
@@ -91,7 +96,11 @@ def measure_view(request: HttpRequest, measure_id: int) -> HttpResponse:
     observations = measure_observations(measure=measure)
     assessment = measure_assessment(measure, observations)
     spc_points = {p.index: p for p in assessment.spc.points} if assessment.spc else {}
-    rows = [(o, spc_points.get(i)) for i, o in enumerate(assessment.observations)]
+    rows = [
+        (o, p, [RULE_WORDS[r.value] for r in p.rules] if p else [])
+        for i, o in enumerate(assessment.observations)
+        for p in [spc_points.get(i)]
+    ]
     context = {
         "measure": measure,
         "priority": measure.priority,

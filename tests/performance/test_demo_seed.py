@@ -99,3 +99,36 @@ def test_second_load_changes_nothing(loaded: Partnership) -> None:
     before = _counts()
     assert performance_demo_load(partnership=loaded, password="pw-for-tests-1") == []
     assert _counts() == before
+
+
+def test_priority_f_monthly_figures_sit_in_their_quarters(loaded: Partnership) -> None:
+    measure = _measure(NORFOLK, "F", "(i)")
+    row = priority_table(priority=measure.priority).rows[0]
+    assert row.quarters[1] == ["April: 60%", "May: 61%", "June: 59%"]
+    assert row.quarters[2] == ["July: 60%", "August: 59%", "September: 60%"]
+
+
+def test_narrative_and_plan_text_come_from_the_seed(loaded: Partnership) -> None:
+    priority = _measure(NORFOLK, "A", "(i)").priority
+    assert priority.why.splitlines()[0] == "• Reducing crime and ASB will result in fewer victims"
+    assert priority.objectives.splitlines()[0] == (
+        "1. Review consistency of approach to victim risk assessment across partners"
+    )
+    report = priority.reports.get()
+    assert report.period_label == "Q2 2013/14" and report.traffic_light == "green"
+    assert report.milestones_reached.startswith("Priority Crime:\nPriority crime figures remain")
+    assert report.get_traffic_light_display() == (
+        "GREEN – target on track and likely to be achieved"
+    )
+    lights = {
+        m.priority.code: m.priority.reports.get().traffic_light
+        for m in Measure.objects.filter(priority__partnership__name=NORFOLK, code="(i)")
+    }
+    assert lights == {
+        "A": "green",
+        "B": "amber",
+        "C": "amber",
+        "D": "amber",
+        "E": "green",
+        "F": "green",
+    }  # the six lights of 002 lines 302-307
