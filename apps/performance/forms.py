@@ -112,3 +112,54 @@ class PriorityReportForm(ServiceErrorsMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class MeasureSettingsForm(ServiceErrorsMixin, forms.Form):
+    comment = forms.CharField(
+        label="Analyst's comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Shown with the measure on the summary and in the exception report.",
+    )
+    amber_band_percent = forms.DecimalField(
+        label="Amber when short of target by no more than (%)",
+        min_value=0,
+        max_digits=6,
+        decimal_places=2,
+        error_messages={"required": "Enter the Amber tolerance, for example 5"},
+    )
+    slight_worsening_percent = forms.DecimalField(
+        label="Worsening counts as slight up to (%)",
+        min_value=0,
+        max_digits=6,
+        decimal_places=2,
+        error_messages={"required": "Enter how much worsening is slight, for example 5"},
+    )
+    spc_run_length = forms.TypedChoiceField(
+        label="Points in a run or trend",
+        choices=[("7", "7 (NHS England's default)"), ("6", "6")],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    spc_two_of_three_counts_beyond_limits = forms.TypedChoiceField(
+        label="Two of three points close to a limit",
+        choices=[
+            ("True", "Count points beyond the limits too (rule since November 2023)"),
+            ("False", "Count only points between two and three sigma (earlier rule)"),
+        ],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+    )
+    spc_baseline_points = forms.IntegerField(
+        label="Fix the limits after this many points (optional)",
+        required=False,
+        help_text="At least 12. Leave blank to use every point.",
+        error_messages={"invalid": "Enter a whole number, like 12"},
+    )
+    spc_rebase_periods = forms.CharField(
+        label="Recalculate the limits from these periods (optional)",
+        required=False,
+        max_length=300,
+        help_text="After a known change, for example a new recording rule. Separate periods "
+        "with commas, as they are written in the figures table.",
+    )

@@ -233,3 +233,43 @@ def priority_report_save(*, priority: Priority, period_label: str, **fields: str
             setattr(report, name, fields[name].strip())
     report.save()
     return report
+
+
+BASELINE_TOO_SHORT = "Fix the limits after at least 12 points, or leave it blank"
+REBASE_UNKNOWN = "There is no figure for {label}: name periods that have figures"
+TOLERANCE_NEGATIVE = "Tolerances cannot be negative"
+SETTINGS_FIELDS = (
+    "comment",
+    "amber_band_percent",
+    "slight_worsening_percent",
+    "spc_run_length",
+    "spc_two_of_three_counts_beyond_limits",
+    "spc_baseline_points",
+    "spc_rebase_periods",
+)
+
+
+def measure_settings_save(*, measure: Measure, **fields: Any) -> Measure:
+    """The analyst's comment, RAG tolerances and chart settings. Rebase periods must name
+    periods that have figures, so the chart never fails on a typing slip."""
+    errors: dict[str, str] = {}
+    points = fields.get("spc_baseline_points")
+    if points is not None and points < 12:
+        errors["spc_baseline_points"] = BASELINE_TOO_SHORT
+    for name in ("amber_band_percent", "slight_worsening_percent"):
+        if fields.get(name) is not None and fields[name] < 0:
+            errors[name] = TOLERANCE_NEGATIVE
+    labels = [p.strip() for p in fields.get("spc_rebase_periods", "").split(",") if p.strip()]
+    held = set(measure.observations.values_list("period_label", flat=True))
+    unknown = [label for label in labels if label not in held]
+    if unknown:
+        errors["spc_rebase_periods"] = REBASE_UNKNOWN.format(label=unknown[0])
+    if errors:
+        raise ValidationError(errors)
+    if "spc_rebase_periods" in fields:
+        fields["spc_rebase_periods"] = ", ".join(labels)
+    for name in SETTINGS_FIELDS:
+        if name in fields:
+            setattr(measure, name, fields[name])
+    measure.save()
+    return measure

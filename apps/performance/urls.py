@@ -14,6 +14,7 @@ urlpatterns = [
     path("priorities/<int:priority_id>/", views.priority_view, name="priority"),
     path("priorities/<int:priority_id>/report/", views.priority_report_edit, name="report-edit"),
     path("measures/<int:measure_id>/", views.measure_view, name="measure"),
+    path("measures/<int:measure_id>/settings/", views.measure_settings, name="measure-settings"),
     path("measures/<int:measure_id>/figures/new/", views.observation_new, name="observation-add"),
     path(
         "measures/<int:measure_id>/figures/import/",

@@ -21,7 +21,12 @@ from apps.performance.assessment import (
     measure_assessment,
 )
 from apps.performance.chart import ChartPoint, spc_chart_svg
-from apps.performance.forms import ImportForm, ObservationForm, PriorityReportForm
+from apps.performance.forms import (
+    ImportForm,
+    MeasureSettingsForm,
+    ObservationForm,
+    PriorityReportForm,
+)
 from apps.performance.models import Measure, Observation, PriorityReport, TrafficLight
 from apps.performance.rag import TargetKind
 from apps.performance.selectors import (
@@ -43,6 +48,8 @@ from apps.performance.selectors import (
 )
 from apps.performance.services import (
     CSV_HEADINGS,
+    SETTINGS_FIELDS,
+    measure_settings_save,
     observation_add,
     observation_edit,
     observations_import_csv,
@@ -113,6 +120,25 @@ def measure_view(request: HttpRequest, measure_id: int) -> HttpResponse:
         "can_edit": request.user.has_perm(EDIT, measure),
     }
     return render(request, "performance/measure.html", context)
+
+
+def measure_settings(request: HttpRequest, measure_id: int) -> HttpResponse:
+    measure = get_object_or_404(measure_detail(), pk=measure_id)
+    _check(request, EDIT, measure)
+    initial = {name: getattr(measure, name) for name in SETTINGS_FIELDS}
+    initial["spc_two_of_three_counts_beyond_limits"] = str(
+        measure.spc_two_of_three_counts_beyond_limits
+    )
+    form = MeasureSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure_settings_save(measure=measure, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, "Comment and settings saved")
+            return redirect("performance:measure", measure.pk)
+    return render(request, "performance/measure_settings.html", {"measure": measure, "form": form})
 
 
 def _observation_form_page(

@@ -12,6 +12,7 @@ from apps.partnerships.models import Partnership
 from apps.performance.models import Measure, PriorityReport
 from apps.performance.services import (
     ImportError_,
+    measure_settings_save,
     observation_add,
     observation_edit,
     observations_import_csv,
@@ -144,3 +145,19 @@ def test_report_save_creates_then_replaces(measure: Measure) -> None:
     with pytest.raises(ValidationError) as error:
         priority_report_save(priority=priority, period_label="Q3 2013/14", traffic_light="blue")
     assert "traffic_light" in _errors(error)
+
+
+def test_settings_refuse_a_short_baseline_and_negative_tolerances(measure: Measure) -> None:
+    with pytest.raises(ValidationError) as error:
+        measure_settings_save(
+            measure=measure,
+            spc_baseline_points=11,
+            amber_band_percent=Decimal(-1),
+            spc_rebase_periods="",
+        )
+    assert _errors(error) == {
+        "spc_baseline_points": ["Fix the limits after at least 12 points, or leave it blank"],
+        "amber_band_percent": ["Tolerances cannot be negative"],
+    }
+    saved = measure_settings_save(measure=measure, spc_baseline_points=12, comment="Watch it")
+    assert (saved.spc_baseline_points, saved.comment) == (12, "Watch it")

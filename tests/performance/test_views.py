@@ -60,6 +60,7 @@ def _pages(measure: Measure) -> dict[str, tuple[str, bool]]:
         "measure": (reverse("performance:measure", args=[measure.pk]), False),
         "export": (reverse("performance:observations-export", args=[measure.pk]), False),
         "report-edit": (reverse("performance:report-edit", args=[priority.pk]), True),
+        "settings": (reverse("performance:measure-settings", args=[measure.pk]), True),
         "add": (reverse("performance:observation-add", args=[measure.pk]), True),
         "edit": (reverse("performance:observation-edit", args=[figure.pk]), True),
         "import": (reverse("performance:observations-import", args=[measure.pk]), True),
@@ -186,3 +187,30 @@ def test_query_counts_do_not_grow_with_figures(
     _grow(priority, 60)
     many = [_queries(client, url) for url in urls]
     assert few == many
+
+
+def test_analyst_comments_and_rebases_and_the_pages_follow(
+    measure: Measure, as_role: Callable[[str], Client]
+) -> None:
+    client = as_role("analyst")
+    url = reverse("performance:measure-settings", args=[measure.pk])
+    form = {
+        "comment": "Rise follows the new recording rule",
+        "amber_band_percent": "5",
+        "slight_worsening_percent": "5",
+        "spc_run_length": "6",
+        "spc_two_of_three_counts_beyond_limits": "False",
+        "spc_baseline_points": "",
+        "spc_rebase_periods": "Sept 2020",
+    }
+    response = client.post(url, form)
+    assert "There is no figure for Sept 2020: name periods that have figures" in response.text
+    response = client.post(url, {**form, "spc_rebase_periods": "May 2020"})
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert (measure.spc_run_length, measure.spc_two_of_three_counts_beyond_limits) == (6, False)
+    assert measure.rebase_periods == ("May 2020",)
+    page = client.get(reverse("performance:measure", args=[measure.pk])).text
+    assert page.count('data-role="mean"') == 2  # one mean for each segment
+    summary = client.get(reverse("performance:summary", args=[measure.priority.partnership_id]))
+    assert "Rise follows the new recording rule" in summary.text
