@@ -8,6 +8,7 @@ chart prints as it shows. The data table beneath it on the page carries the same
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -68,6 +69,15 @@ def _shape(kind: str | Signal, x: float, y: float, label: str) -> str:
     return f'<polygon points="{points}" {common}>{tip}</polygon>'
 
 
+def _ticks(low: float, high: float) -> list[float]:
+    """Round values for the axis: steps of 1, 2, 2.5 or 5 times a power of ten."""
+    rough = (high - low) / 4
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
+    first = math.ceil(low / step) * step
+    return [first + i * step for i in range(int((high - first) / step) + 1)]
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
@@ -78,12 +88,15 @@ def spc_chart_svg(
     points: Sequence[ChartPoint],
     spc: SpcResult | None,
     target: Decimal | None = None,
+    period_targets: Sequence[Decimal | None] = (),
     description: str = "",
     chart_id: str = "spc-chart",
 ) -> str:
-    """The chart as SVG markup (safe to mark safe: every text is escaped here)."""
+    """The chart as SVG markup (safe to mark safe: every text is escaped here). `target` is a
+    level for the whole chart; `period_targets` gives each point its own (drawn as steps)."""
     values = [float(p.value) for p in points]
     extra: list[float] = [] if target is None else [float(target)]
+    extra += [float(t) for t in period_targets if t is not None]
     if spc is not None:
         for segment in spc.segments:
             for line in (segment.mean, segment.upper_limit, segment.lower_limit):
@@ -110,8 +123,7 @@ def spc_chart_svg(
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
         f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
     ]
-    for step in range(5):
-        level = low + (high - low) * step / 4
+    for level in _ticks(low, high):
         y = y_at(level)
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_f(y)}" y2="{_f(y)}" '
@@ -149,6 +161,14 @@ def spc_chart_svg(
             f'y2="{_f(y)}" stroke="{COLOURS["target"]}" stroke-width="2" '
             f'stroke-dasharray="2 3"/>'
         )
+    for index, own_target in enumerate(period_targets):
+        if own_target is not None and target is None:
+            y = y_at(own_target)
+            parts.append(
+                f'<line data-role="target" x1="{_f(x_at(index - 0.45))}" '
+                f'x2="{_f(x_at(index + 0.45))}" y1="{_f(y)}" y2="{_f(y)}" '
+                f'stroke="{COLOURS["target"]}" stroke-width="2" stroke-dasharray="2 3"/>'
+            )
     if len(points) > 1:
         path = " ".join(f"{_f(x_at(i))},{_f(y_at(v))}" for i, v in enumerate(values))
         parts.append(
@@ -166,7 +186,8 @@ def spc_chart_svg(
         if kind not in used:
             used.append(kind)
         parts.append(_shape(kind, x_at(index), y_at(point.value), label))
-    parts.append(_legend(used, has_limits=spc is not None, has_target=target is not None))
+    has_target = target is not None or any(t is not None for t in period_targets)
+    parts.append(_legend(used, has_limits=spc is not None, has_target=has_target))
     parts.append("</svg>")
     return "".join(parts)
 

@@ -66,7 +66,8 @@ def _check(request: HttpRequest, permission: str, obj: Model) -> None:
 
 def _chart(measure: Measure, assessment: Assessment) -> str:
     observations = assessment.observations
-    target = measure.target_value if measure.target_kind == TargetKind.VALUE else None
+    has_value_target = measure.target_kind == TargetKind.VALUE
+    target = measure.target_value if has_value_target else None
     description = (
         f"{len(observations)} figures from {observations[0].period_label} to "
         f"{observations[-1].period_label}. {assessment.variation_words}. "
@@ -92,6 +93,7 @@ def _chart(measure: Measure, assessment: Assessment) -> str:
         points=[ChartPoint(o.period_label, o.value) for o in observations],
         spc=assessment.spc,
         target=target,
+        period_targets=[o.target_value for o in observations],
         description=description,
     )
     return mark_safe(svg)  # every text in the SVG is escaped by spc_chart_svg

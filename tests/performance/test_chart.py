@@ -77,3 +77,24 @@ def test_point_titles_name_the_period_and_the_signal() -> None:
     root = _chart([*STEADY, 30], Polarity.DOWN)
     tips = [t.text for shape in root.iter(f"{SVG}polygon") for t in shape.iter(f"{SVG}title")]
     assert tips == ["P13: 30 – special cause: concern"]
+
+
+def test_each_period_can_have_its_own_target() -> None:
+    values, targets = [2162, 2246], [Decimal(2274), Decimal(2329)]
+    markup = spc_chart_svg(
+        title="Priority crime",
+        points=[ChartPoint(f"Q{i + 1}", Decimal(v)) for i, v in enumerate(values)],
+        spc=spc_calculate(values),
+        period_targets=targets,
+    )
+    root = ET.fromstring(markup)
+    steps = [e for e in root.iter(f"{SVG}line") if e.get("data-role") == "target"]
+    assert len(steps) == 2
+    assert float(steps[0].get("y1", 0)) > float(steps[1].get("y1", 0))  # 2,329 is drawn higher
+
+
+def test_axis_values_are_round_numbers() -> None:
+    root = _chart([*STEADY, 30])
+    labels = [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+    numbers = [float(text) for text in labels if text and text.replace(".", "").isdigit()]
+    assert numbers == [10, 20, 30]
