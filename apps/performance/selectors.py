@@ -84,6 +84,7 @@ class TableRow:
 class PriorityTable:
     year_label: str
     rows: list[TableRow] = field(default_factory=list)
+    years: list[tuple[int, str]] = field(default_factory=list)  # every year with figures
 
 
 def _cell(observation: Observation, unit: str, monthly: bool) -> str:
@@ -119,9 +120,13 @@ def priority_table(*, priority: Priority, year: int | None = None) -> PriorityTa
     in_quarters = [
         o.period_start for m in measures if m.frequency in quarterly for o in m.observations.all()
     ]
-    if year is None:
-        year = financial_year(max(in_quarters or starts)) if starts else 0
-    table = PriorityTable(year_label=financial_year_label(year) if starts else "")
+    years = sorted({financial_year(start) for start in in_quarters or starts})
+    if year not in years:
+        year = years[-1] if years else 0
+    table = PriorityTable(
+        year_label=financial_year_label(year) if starts else "",
+        years=[(y, financial_year_label(y)) for y in years],
+    )
     for measure in measures:
         observations = list(measure.observations.all())
         monthly = measure.frequency == Measure.Frequency.MONTHLY
@@ -150,6 +155,22 @@ def priority_table(*, priority: Priority, year: int | None = None) -> PriorityTa
 
 def priority_reports(*, priority: Priority) -> list[PriorityReport]:
     return list(priority.reports.all())
+
+
+REPORT_CHANGES = {"+": "written", "~": "changed", "-": "deleted"}
+
+
+def priority_report_history(*, priority: Priority) -> list[HistoryLine]:
+    """Who wrote or changed each period's narrative, newest first."""
+    records = PriorityReport.history.filter(priority_id=priority.pk).select_related("history_user")
+    return [
+        HistoryLine(
+            r.history_date,
+            _who(r.history_user),
+            f"Narrative for {r.period_label} {REPORT_CHANGES[r.history_type]}",
+        )
+        for r in records.order_by("-history_date")
+    ]
 
 
 @dataclass

@@ -42,6 +42,7 @@ from apps.performance.selectors import (
     observations_as_rows,
     performance_summary,
     priority_detail,
+    priority_report_history,
     priority_reports,
     priority_table,
     target_text,
@@ -232,9 +233,11 @@ def priority_view(request: HttpRequest, priority_id: int) -> HttpResponse:
     priority = get_object_or_404(priority_detail(), pk=priority_id)
     _check(request, VIEW, priority)
     reports = priority_reports(priority=priority)
+    year = request.GET.get("year", "")
     context = {
         "priority": priority,
-        "table": priority_table(priority=priority),
+        "table": priority_table(priority=priority, year=int(year) if year.isdigit() else None),
+        "history": priority_report_history(priority=priority),
         "report": reports[0] if reports else None,
         "earlier_reports": reports[1:],
         "lights": TrafficLight,

@@ -214,3 +214,23 @@ def test_analyst_comments_and_rebases_and_the_pages_follow(
     assert page.count('data-role="mean"') == 2  # one mean for each segment
     summary = client.get(reverse("performance:summary", args=[measure.priority.partnership_id]))
     assert "Rise follows the new recording rule" in summary.text
+
+
+def test_narrative_is_saved_with_its_history_and_years_can_be_chosen(
+    measure: Measure, as_role: Callable[[str], Client]
+) -> None:
+    client = as_role("analyst")
+    priority = measure.priority
+    url = reverse("performance:report-edit", args=[priority.pk])
+    response = client.post(
+        url, {"period_label": "Q3 2013/14", "summary": "Better", "traffic_light": "red"}
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("performance:priority", args=[priority.pk])).text
+    assert "RED – below target and worsening" in page
+    assert "Narrative for Q3 2013/14 written by" in page
+    measure.observations.filter(period_label="Jan 2020").update(period_start="2019-01-01")
+    page = client.get(reverse("performance:priority", args=[priority.pk])).text
+    assert 'href="?year=2018">2018/19</a>' in page
+    older = client.get(reverse("performance:priority", args=[priority.pk]) + "?year=2018").text
+    assert "Performance data 2018/19" in older
