@@ -195,7 +195,7 @@ PRIORITIES_A_TO_C: tuple[PrioritySeed, ...] = (
                 line=556,
                 target_value="15",
                 baseline_value="10",
-                baseline_label="Before 2013/14",
+                baseline_label="Where the target starts (increased from 10% to 15%)",  # line 556
                 observations=(
                     _q("Q1 2013/14", Q1, "10", 556),
                     _q("Q2 2013/14", Q2, "9", 556),
