@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/", include("apps.plans.urls")),
     path("plans/", include("apps.plans.manage_urls")),
     path("import/", include("apps.importers.urls")),
+    path("performance/", include("apps.performance.urls")),
 ]
 
 handler403 = "apps.core.views.permission_denied"

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests import factories
+from tests.performance import builders
 
 SIGN_IN = "/accounts/sign-in/"
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -66,6 +67,8 @@ def test_routes_were_found() -> None:
 def test_anonymous_visitor_is_sent_to_sign_in(client: Client, route: str) -> None:
     plan = factories.small_plan(partnership=factories.partnership())
     factories.document_upload(partnership=plan.plan.partnership)
+    measure = builders.measure(priority=builders.priority(partnership=plan.plan.partnership))
+    builders.figures(measure=measure, values=[1, 2])
     path = _fill(route)
     for response in (client.get(path), client.post(path, {})):
         assert response.status_code == 302, path

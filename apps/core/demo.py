@@ -96,4 +96,7 @@ def demo_load(*, password: str) -> DemoResult:
             if lead.user_id is None and not Person.objects.filter(user=user).exists():
                 lead.user = user
                 lead.save()
+    from apps.performance.demo import performance_demo_load  # the performance demo, last
+
+    result.created += performance_demo_load(partnership=partnership, password=password)
     return result

@@ -80,6 +80,7 @@ class Membership(models.Model):
     class Role(models.TextChoices):
         MANAGER = "manager", "Partnership manager"
         LEAD = "lead", "Action lead"
+        ANALYST = "analyst", "Performance analyst"
         VIEWER = "viewer", "Viewer"
 
     partnership = models.ForeignKey(

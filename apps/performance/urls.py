@@ -1,0 +1,30 @@
+from django.urls import path
+
+from apps.performance import views
+
+app_name = "performance"
+
+urlpatterns = [
+    path("partnerships/<int:partnership_id>/", views.summary_view, name="summary"),
+    path(
+        "partnerships/<int:partnership_id>/exceptions/",
+        views.exceptions_view,
+        name="exceptions",
+    ),
+    path("priorities/<int:priority_id>/", views.priority_view, name="priority"),
+    path("priorities/<int:priority_id>/report/", views.priority_report_edit, name="report-edit"),
+    path("measures/<int:measure_id>/", views.measure_view, name="measure"),
+    path("measures/<int:measure_id>/settings/", views.measure_settings, name="measure-settings"),
+    path("measures/<int:measure_id>/figures/new/", views.observation_new, name="observation-add"),
+    path(
+        "measures/<int:measure_id>/figures/import/",
+        views.observations_import,
+        name="observations-import",
+    ),
+    path(
+        "measures/<int:measure_id>/figures.csv",
+        views.observations_export,
+        name="observations-export",
+    ),
+    path("figures/<int:observation_id>/edit/", views.observation_change, name="observation-edit"),
+]
