@@ -72,7 +72,7 @@ class ActionChange:
 
     def categories(self) -> list[str]:
         """The counted categories this change falls in (see COUNTED)."""
-        found = [self.kind]
+        found: list[str] = [self.kind]
         if self.kind == "carried":
             found += [
                 name

@@ -72,7 +72,8 @@ def plan_match_predecessor_actions(*, plan: Plan, user: Any = None) -> MatchingR
     Links made by a rollover or a manager are kept and their earlier actions are not offered
     to others. Only actions whose link changes are saved, so running it again changes nothing.
     """
-    if plan.predecessor_id is None:
+    earlier = plan.predecessor
+    if earlier is None:
         raise ValidationError(NO_EARLIER_EDITION)
     new_actions = _live_actions(plan)
     fixed = [
@@ -82,8 +83,8 @@ def plan_match_predecessor_actions(*, plan: Plan, user: Any = None) -> MatchingR
     ]
     taken = {a.predecessor_id for a in fixed if a.predecessor_id is not None}
     free_new = [a for a in new_actions if a not in fixed]
-    old_actions = [a for a in _live_actions(plan.predecessor) if a.pk not in taken]  # type: ignore[arg-type]
-    objectives = match_objectives(objective_refs(plan.predecessor), objective_refs(plan))  # type: ignore[arg-type]
+    old_actions = [a for a in _live_actions(earlier) if a.pk not in taken]
+    objectives = match_objectives(objective_refs(earlier), objective_refs(plan))
     matches = {
         m.new_key: m
         for m in match_actions(_action_refs(old_actions), _action_refs(free_new), objectives)
