@@ -52,13 +52,14 @@ def match_objectives(old: Sequence[ObjectiveRef], new: Sequence[ObjectiveRef]) -
     for n in new:
         for o in old:
             if not (n.title and o.title):
-                title = 1.0 if n.number == o.number else 0.0
-            else:
-                title = similarity(o.title, n.title)
-            score = title + (0.5 if n.number == o.number else 0.0)
+                # Only the number to go on: take it unless a title says otherwise.
+                if n.number == o.number:
+                    pairs.append((OBJECTIVE_TITLE_THRESHOLD, n.key, o.key))
+                continue
+            title = similarity(o.title, n.title)
             if title >= OBJECTIVE_TITLE_THRESHOLD:
-                pairs.append((score, n.key, o.key))
-    return _greedy((score, new_key, old_key) for score, new_key, old_key in pairs)
+                pairs.append((title + (0.5 if n.number == o.number else 0.0), n.key, o.key))
+    return _greedy(pairs)
 
 
 def _greedy(pairs: Iterable[tuple[float, int, int]]) -> dict[int, int]:
