@@ -105,10 +105,10 @@ def test_score_and_reason_say_how_alike_the_wording_is(matched: Editions) -> Non
 
 
 def test_matching_again_changes_nothing(matched: Editions) -> None:
-    history = Action.history.count()  # type: ignore[attr-defined]
+    history = Action.history.count()
     result = plan_match_predecessor_actions(plan=matched.new)
     assert result.changed == 0
-    assert Action.history.count() == history  # type: ignore[attr-defined]
+    assert Action.history.count() == history
 
 
 def test_a_plan_without_an_earlier_edition_cannot_be_matched(editions: Editions) -> None:
@@ -122,9 +122,7 @@ def manager(partnership: Partnership) -> User:
     return factories.member(partnership=partnership, role=Membership.Role.MANAGER)
 
 
-def test_manager_says_not_the_same_and_matching_keeps_it(
-    matched: Editions, manager: User
-) -> None:
+def test_manager_says_not_the_same_and_matching_keeps_it(matched: Editions, manager: User) -> None:
     new = action(matched.new, 1, "1)")
     old = new.predecessor
     action_choose_predecessor(action=new, predecessor=None, user=manager)
@@ -132,7 +130,7 @@ def test_manager_says_not_the_same_and_matching_keeps_it(
     new.refresh_from_db()
     assert (new.predecessor, new.predecessor_match) == (None, PredecessorMatch.MANAGER)
     assert new.predecessor_reason == MANAGER_SAYS_NEW
-    latest = new.history.first()  # type: ignore[attr-defined]
+    latest = new.history.first()
     assert latest.history_user == manager
     assert latest.prev_record.predecessor_id == old.pk  # type: ignore[union-attr]
 
@@ -144,9 +142,7 @@ def test_manager_says_not_the_same_and_matching_keeps_it(
     assert not Action.objects.filter(predecessor=old).exists()
 
 
-def test_choosing_an_action_already_linked_moves_the_link(
-    matched: Editions, manager: User
-) -> None:
+def test_choosing_an_action_already_linked_moves_the_link(matched: Editions, manager: User) -> None:
     first, second = action(matched.new, 1, "1)"), action(matched.new, 1, "2)")
     old_first = first.predecessor
     displaced = action_choose_predecessor(action=second, predecessor=old_first, user=manager)
@@ -163,7 +159,7 @@ def test_choosing_an_action_already_linked_moves_the_link(
     assert first.predecessor is None
     assert first.predecessor_match == PredecessorMatch.MANAGER
     assert first.predecessor_reason == "Its earlier action was given to action 2) by a manager"
-    assert first.history.first().history_user == manager  # type: ignore[attr-defined]
+    assert first.history.first().history_user == manager
     # Both are the manager's now: matching again leaves them as they are.
     plan_match_predecessor_actions(plan=matched.new)
     first.refresh_from_db()
@@ -174,9 +170,10 @@ def test_only_an_action_of_the_earlier_edition_can_be_chosen(
     matched: Editions, manager: User
 ) -> None:
     new = action(matched.new, 1, "1)")
-    for wrong in (action(matched.new, 1, "2)"), factories.small_plan(
-        partnership=matched.new.partnership
-    ).actions[0]):
+    for wrong in (
+        action(matched.new, 1, "2)"),
+        factories.small_plan(partnership=matched.new.partnership).actions[0],
+    ):
         with pytest.raises(ValidationError) as error:
             action_choose_predecessor(action=new, predecessor=wrong, user=manager)
         assert error.value.message_dict == {"predecessor": [PREDECESSOR_NOT_IN_EARLIER_EDITION]}

@@ -11,6 +11,7 @@ projects with two new actions; 5, 8, 9 and 13 each drop one action.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -138,7 +139,11 @@ def test_spelling_of_a_state_is_not_a_change_of_by_when(partnership: Partnership
     new.plan.predecessor = old.plan
     new.plan.save()
     for before, after, old_text, new_text in zip(
-        old.actions, new.actions, ["On-going", "On-going", "1/4/2025", ""], ["Ongoing"] * 4
+        old.actions,
+        new.actions,
+        ["On-going", "On-going", "1/4/2025", ""],
+        ["Ongoing"] * 4,
+        strict=True,
     ):
         before.due_text, after.due_text = old_text, new_text
         before.save()
@@ -202,7 +207,7 @@ def test_word_diff_rebuilds_both_texts(old: str, new: str) -> None:
     assert "".join(op.text for op in ops if op.kind != "insert") == old
     assert "".join(op.text for op in ops if op.kind != "delete") == new
     assert all(op.text for op in ops)
-    assert all(a.kind != b.kind for a, b in zip(ops, ops[1:]))
+    assert all(a.kind != b.kind for a, b in itertools.pairwise(ops))
     if old == new:
         assert all(op.kind == "equal" for op in ops)
 
