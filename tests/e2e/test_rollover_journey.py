@@ -27,7 +27,7 @@ def demo() -> Plan:
 def test_manager_reads_what_changed_and_rolls_the_plan_forward(
     demo: Plan, page: Page, live_server: Any, sign_in: Callable[[str, str], Page]
 ) -> None:
-    """As a partnership manager I can see what changed since last year and start next year's plan."""
+    """As a partnership manager I can see what changed since last year and start next year's."""
     sign_in("demo", "demo")
     page.goto(f"{live_server.url}/plans/{demo.pk}/")
     page.get_by_role("link", name="What changed since the earlier edition").click()

@@ -9,10 +9,12 @@ objective 7's eight 2025 projects are replaced by two new actions.
 from __future__ import annotations
 
 from collections import Counter
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.editions.matching import ActionRef, ObjectiveRef, match_actions, match_objectives
@@ -24,7 +26,7 @@ from apps.plans.editions.services import (
     action_choose_predecessor,
     plan_match_predecessor_actions,
 )
-from apps.plans.models import Action, PredecessorMatch
+from apps.plans.models import Action, Plan, PredecessorMatch
 from tests import factories
 from tests.plans.seed_editions import Editions, action, import_editions
 
@@ -223,3 +225,18 @@ def test_objectives_match_by_number_and_title() -> None:
         ObjectiveRef(13, 4, "Something else entirely, about funding"),
     ]
     assert match_objectives(old, new) == {11: 2, 12: 3}
+
+
+def test_demo_links_the_two_editions_once() -> None:
+    call_command("load_demo", stdout=StringIO())
+    live = Plan.objects.get(status=Plan.Status.LIVE)
+    linked = Action.objects.filter(objective__theme__plan=live, predecessor__isnull=False)
+    assert linked.count() == 62
+    assert set(linked.values_list("predecessor__objective__theme__plan", flat=True)) == {
+        live.predecessor_id
+    }
+    history = Action.history.count()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert Action.history.count() == history
+    assert "linked to the earlier edition" not in out.getvalue()
