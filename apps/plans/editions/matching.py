@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from apps.plans.editions.text import similarity
+from apps.plans.editions.text import comparable, comparable_similarity, similarity
 
 # The weights say what makes two rows the same action: above all the wording, then staying
 # under the same objective, then keeping the printed number.
@@ -103,26 +103,49 @@ def match_actions(
     """Pair new actions with old ones, best score first, each action used at most once.
 
     `objectives` maps each new objective key to its old counterpart (see match_objectives).
+    Actions are first paired within their objective; only those left over are looked for in
+    other objectives, which keeps large plans fast (most pairs are never compared).
     """
+    texts = {a.key: comparable(a.text) for a in (*old, *new)}
+    old_by_objective: dict[int, list[ActionRef]] = {}
+    for o in old:
+        old_by_objective.setdefault(o.objective_key, []).append(o)
+    within = [
+        (n, o)
+        for n in new
+        if n.objective_key in objectives
+        for o in old_by_objective.get(objectives[n.objective_key], [])
+    ]
+    matches = _assign(within, texts, same_objective=True)
+    used_old = {m.old_key for m in matches}
+    used_new = {m.new_key for m in matches}
+    across = [
+        (n, o)
+        for n in new
+        if n.key not in used_new
+        for o in old
+        if o.key not in used_old and objectives.get(n.objective_key) != o.objective_key
+    ]
+    return matches + _assign(across, texts, same_objective=False)
+
+
+def _assign(
+    pairs: list[tuple[ActionRef, ActionRef]], texts: dict[int, str], *, same_objective: bool
+) -> list[Match]:
+    threshold = SAME_OBJECTIVE_THRESHOLD if same_objective else MOVED_THRESHOLD
     scored: list[tuple[float, int, int]] = []
     details: dict[tuple[int, int], Match] = {}
-    for n in new:
-        counterpart = objectives.get(n.objective_key)
-        for o in old:
-            same_objective = counterpart == o.objective_key
-            threshold = SAME_OBJECTIVE_THRESHOLD if same_objective else MOVED_THRESHOLD
-            text = similarity(o.text, n.text, at_least=threshold)
-            if text < threshold:
-                continue
-            same_number = _bare_number(o.number) == _bare_number(n.number)
-            score = (
-                TEXT_WEIGHT * text + OBJECTIVE_WEIGHT * same_objective + NUMBER_WEIGHT * same_number
-            )
-            scored.append((score, n.key, o.key))
-            details[(n.key, o.key)] = Match(
-                old_key=o.key,
-                new_key=n.key,
-                score=_percent(score),
-                reason=_reason(o, n, text, same_objective),
-            )
+    for n, o in pairs:
+        text = comparable_similarity(texts[o.key], texts[n.key], at_least=threshold)
+        if text < threshold:
+            continue
+        same_number = _bare_number(o.number) == _bare_number(n.number)
+        score = TEXT_WEIGHT * text + OBJECTIVE_WEIGHT * same_objective + NUMBER_WEIGHT * same_number
+        scored.append((score, n.key, o.key))
+        details[(n.key, o.key)] = Match(
+            old_key=o.key,
+            new_key=n.key,
+            score=_percent(score),
+            reason=_reason(o, n, text, same_objective),
+        )
     return [details[(new_key, old_key)] for new_key, old_key in _greedy(scored).items()]

@@ -27,13 +27,22 @@ def same_wording(old: str, new: str) -> bool:
     return normalise(old) == normalise(new)
 
 
-def similarity(old: str, new: str, *, at_least: float = 0.0) -> float:
-    """How alike two wordings are, from 0 to 1, case ignored; 0 when surely below `at_least`.
+def comparable(text: str) -> str:
+    """The form `similarity` compares; worth keeping when one text is compared many times."""
+    return normalise(text).casefold()
 
-    The cheap upper bounds difflib offers are tried first, so comparing every pair of actions
-    in two large plans stays fast.
+
+def similarity(old: str, new: str, *, at_least: float = 0.0) -> float:
+    """How alike two wordings are, from 0 to 1, case ignored; 0 when surely below `at_least`."""
+    return comparable_similarity(comparable(old), comparable(new), at_least=at_least)
+
+
+def comparable_similarity(a: str, b: str, *, at_least: float = 0.0) -> float:
+    """`similarity` of two texts already made comparable.
+
+    The cheap upper bounds difflib offers are tried first, so comparing many pairs of actions
+    stays fast.
     """
-    a, b = normalise(old).casefold(), normalise(new).casefold()
     if a == b:
         return 1.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
