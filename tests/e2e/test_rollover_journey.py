@@ -38,6 +38,10 @@ def test_manager_reads_what_changed_and_rolls_the_plan_forward(
     expect(page.locator("#objective-1-counts")).to_contain_text("19 carried forward")
     assert_no_axe_violations(page)
 
+    page.get_by_role("link", name="review how actions were matched").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check how actions were matched")
+    assert_no_axe_violations(page)
+
     page.goto(f"{live_server.url}/plans/{demo.pk}/")
     page.get_by_role("button", name="Roll forward to next period").click()
     assert_no_axe_violations(page)

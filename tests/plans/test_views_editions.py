@@ -144,6 +144,12 @@ def test_manager_corrects_a_match(
 
     new = action(editions.new, 1, "1)")
     url = reverse("manage:action-predecessor", args=[new.pk])
+    # Each linked action can be unlinked from the review page itself, without JavaScript.
+    assert (
+        review.count('<input type="hidden" name="predecessor" value="new"><button type="submit"')
+        == 62
+    )
+    assert f'<form method="post" action="{url}"' in review
     choose = _text(client.get(url))
     assert '<optgroup label="Objective 1">' in choose
     assert f'<option value="{new.predecessor_id}" selected>' in choose
