@@ -17,6 +17,7 @@ from apps.plans.editions.services import (
 )
 from apps.plans.models import Action, Plan
 from apps.plans.rollover import plan_completed_actions, plan_roll_forward
+from apps.plans.selectors import plan_action_count
 
 
 def _plan(request: HttpRequest, plan_id: int, permission: str) -> Plan:
@@ -39,7 +40,11 @@ def what_changed(request: HttpRequest, plan_id: int) -> HttpResponse:
 def roll_forward(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.manage_plan")
     completed = plan_completed_actions(plan=plan)
-    form = RollForwardForm(request.POST or None, completed=completed, initial={"title": plan.title})
+    form = RollForwardForm(
+        request.POST if request.method == "POST" else None,
+        completed=completed,
+        initial={"title": plan.title},
+    )
     if plan.status == Plan.Status.LIVE and request.method == "POST" and form.is_valid():
         try:
             new_plan = plan_roll_forward(
@@ -54,7 +59,7 @@ def roll_forward(request: HttpRequest, plan_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"“{new_plan}” created as a draft with {new_plan_action_count(new_plan)} "
+                f"“{new_plan}” created as a draft with {plan_action_count(plan=new_plan)} "
                 f"actions. “{plan}” is now archived.",
             )
             return redirect("plans:plan", plan_id=new_plan.pk)
@@ -63,10 +68,6 @@ def roll_forward(request: HttpRequest, plan_id: int) -> HttpResponse:
         "plans/roll_forward.html",
         {"plan": plan, "form": form, "completed": completed},
     )
-
-
-def new_plan_action_count(plan: Plan) -> int:
-    return Action.objects.filter(objective__theme__plan=plan).count()
 
 
 def matches(request: HttpRequest, plan_id: int) -> HttpResponse:
@@ -107,7 +108,9 @@ def action_predecessor(request: HttpRequest, action_id: int) -> HttpResponse:
     )
     current = str(action.predecessor_id) if action.predecessor_id else "new"
     form = PredecessorForm(
-        request.POST or None, earlier_actions=earlier, initial={"predecessor": current}
+        request.POST if request.method == "POST" else None,
+        earlier_actions=earlier,
+        initial={"predecessor": current},
     )
     if request.method == "POST" and form.is_valid():
         try:

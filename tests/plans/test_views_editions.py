@@ -16,7 +16,7 @@ from django.urls import reverse
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.editions.services import MANAGER_SAYS_NEW, plan_match_predecessor_actions
 from apps.plans.models import Action, Plan, PredecessorMatch, Status, Update
-from apps.plans.rollover import PERIOD_MISSING, plan_roll_forward
+from apps.plans.rollover import PERIOD_MISSING, TITLE_MISSING, plan_roll_forward
 from tests import factories
 from tests.plans.seed_editions import Editions, action, import_editions
 
@@ -114,6 +114,8 @@ def test_roll_forward_form_and_journey(
 
     error = _text(client.post(url, {"title": "Delivery Plan", "period_label": ""}))
     assert PERIOD_MISSING in error and "There is a problem" in error
+    empty = _text(client.post(url, {}))
+    assert TITLE_MISSING in empty and PERIOD_MISSING in empty
     assert Plan.objects.filter(predecessor=plan).count() == 0
 
     response = client.post(
