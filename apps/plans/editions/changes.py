@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from apps.plans.by_when import interpret_by_when
 from apps.plans.editions.matching import ObjectiveRef, match_objectives
@@ -127,7 +127,10 @@ def _actions(plan: Plan) -> list[Action]:
         Action.objects.filter(objective__theme__plan=plan, retired_at__isnull=True)
         .select_related("objective")
         .prefetch_related(
-            Prefetch("updates", queryset=Update.objects.order_by("reported_on", "pk"))
+            Prefetch(
+                "updates",
+                queryset=Update.objects.order_by(F("reported_on").asc(nulls_last=True), "pk"),
+            )
         )
         .order_by("objective__theme__position", "objective__number", "position", "pk")
     )
