@@ -60,6 +60,12 @@ def test_routes_were_found() -> None:
     routes = [param.values[0] for param in ROUTES]
     assert "plans/<int:plan_id>/" in routes
     assert "plans/actions/<int:action_id>/updates/new/" in routes
+    assert {
+        "plans/<int:plan_id>/what-changed/",
+        "plans/<int:plan_id>/roll-forward/",
+        "plans/<int:plan_id>/matches/",
+        "plans/actions/<int:action_id>/predecessor/",
+    } <= set(routes)
 
 
 @pytest.mark.django_db

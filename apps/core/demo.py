@@ -14,6 +14,7 @@ from django.db import transaction
 from apps.importers.documents import decode_document, parse_plan_document
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.partnerships.models import Membership, Partnership, Person
+from apps.plans.editions.services import plan_match_predecessor_actions
 from apps.plans.models import Plan
 from demo import NSDC_2025, NSDC_2026
 
@@ -77,6 +78,11 @@ def demo_load(*, password: str) -> DemoResult:
     )
     if created:
         result.created.append(f"plan “{live}” (live)")
+    # Link each 2026-27 action to the 2025 one it continues, so What changed has them paired;
+    # only changed links are saved, so a second run writes nothing.
+    matching = plan_match_predecessor_actions(plan=live)
+    if matching.changed:
+        result.created.append(f"{matching.changed} actions linked to the earlier edition")
     for initials, (name, job_title) in DEMO_PEOPLE.items():
         person, _ = Person.objects.get_or_create(partnership=partnership, initials=initials)
         if not person.name:

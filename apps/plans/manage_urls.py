@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from apps.plans import manage_views
+from apps.plans import edition_views, manage_views
 
 app_name = "manage"
 
@@ -11,4 +11,11 @@ urlpatterns = [
     path("actions/<int:action_id>/move/", manage_views.action_move, name="action-move"),
     path("actions/<int:action_id>/retire/", manage_views.action_retire, name="action-retire"),
     path("objectives/<int:objective_id>/actions/new/", manage_views.action_add, name="action-add"),
+    path("<int:plan_id>/roll-forward/", edition_views.roll_forward, name="plan-roll-forward"),
+    path("<int:plan_id>/matches/", edition_views.matches, name="plan-matches"),
+    path(
+        "actions/<int:action_id>/predecessor/",
+        edition_views.action_predecessor,
+        name="action-predecessor",
+    ),
 ]

@@ -115,6 +115,12 @@ class Status(models.TextChoices):
     ON_HOLD = "on_hold", "On hold"
 
 
+class PredecessorMatch(models.TextChoices):
+    ROLLOVER = "rollover", "Rolled forward"
+    AUTOMATIC = "automatic", "Matched automatically"
+    MANAGER = "manager", "Decided by a manager"
+
+
 class Action(models.Model):
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="actions")
     number = models.CharField(max_length=20, help_text="As printed, for example 7) or a.")
@@ -141,6 +147,14 @@ class Action(models.Model):
     predecessor = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="successors"
     )
+    # How `predecessor` was decided, so a manager's correction is never redone automatically.
+    predecessor_match = models.CharField(
+        max_length=20, choices=PredecessorMatch.choices, blank=True, default=""
+    )
+    predecessor_score = models.PositiveSmallIntegerField(
+        "match confidence (%)", null=True, blank=True
+    )
+    predecessor_reason = models.CharField(max_length=300, blank=True)
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_reason = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[lead_people, lead_organisations, tags])

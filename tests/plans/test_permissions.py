@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.partnerships.models import Membership
-from apps.plans.models import Action, Status
+from apps.plans.models import Action, Plan, PredecessorMatch, Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,13 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "retire action GET": 200,
         "retire action POST": 302,
         "my actions": 200,
+        "what changed": 200,
+        "roll forward GET": 200,
+        "roll forward POST": 302,
+        "check matches GET": 200,
+        "check matches POST": 302,
+        "choose predecessor GET": 200,
+        "choose predecessor POST": 302,
     },
     "lead of this action": {
         "view plan": 200,
@@ -50,9 +57,15 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "add update GET": 200,
         "add update POST": 302,
         "my actions": 200,
+        "what changed": 200,
     },
-    "lead of another action": {"view plan": 200, "view action": 200, "my actions": 200},
-    "viewer": {"view plan": 200, "view action": 200, "my actions": 200},
+    "lead of another action": {
+        "view plan": 200,
+        "view action": 200,
+        "my actions": 200,
+        "what changed": 200,
+    },
+    "viewer": {"view plan": 200, "view action": 200, "my actions": 200, "what changed": 200},
     "outsider": {"my actions": 200},
     "anonymous": {},
 }
@@ -92,8 +105,20 @@ def client_for(
     return sign_in
 
 
+def _give_earlier_edition(small_plan: factories.SmallPlan) -> None:
+    """An archived earlier edition with the same actions, for the pages comparing editions."""
+    plan = small_plan.plan
+    earlier = factories.small_plan(partnership=plan.partnership).plan
+    earlier.status = Plan.Status.ARCHIVED
+    earlier.save()
+    plan.predecessor = earlier
+    plan.save()
+
+
 def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
     action = small_plan.actions[0]  # the action the "lead of this action" leads
+    if page.startswith(("what changed", "check matches", "choose predecessor")):
+        _give_earlier_edition(small_plan)
     urls = {
         "view plan": reverse("plans:plan", args=[small_plan.plan.pk]),
         "view action": reverse("plans:action", args=[action.pk]),
@@ -103,6 +128,10 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
         "move action": reverse("manage:action-move", args=[action.pk]),
         "retire action": reverse("manage:action-retire", args=[action.pk]),
         "my actions": reverse("plans:my-actions"),
+        "what changed": reverse("plans:what-changed", args=[small_plan.plan.pk]),
+        "roll forward": reverse("manage:plan-roll-forward", args=[small_plan.plan.pk]),
+        "check matches": reverse("manage:plan-matches", args=[small_plan.plan.pk]),
+        "choose predecessor": reverse("manage:action-predecessor", args=[action.pk]),
     }
     posts = {
         "add update": {"text": "Progress made", "status": Status.ONGOING, "rating": ""},
@@ -110,6 +139,9 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
         "add action": {"number": "9)", "text": "A new action", "status": Status.NOT_STARTED},
         "move action": {"objective": small_plan.objectives[1].pk},
         "retire action": {"reason": "Merged into another action"},
+        "roll forward": {"title": "Delivery Plan", "period_label": "2027-28"},
+        "check matches": {},
+        "choose predecessor": {"predecessor": "new"},
     }
     name, _, method = page.rpartition(" ")
     if method == "POST":
@@ -125,6 +157,9 @@ def _changed(page: str, small_plan: factories.SmallPlan) -> bool:
         "add action POST": Action.objects.filter(text="A new action").exists(),
         "move action POST": action.objective_id == small_plan.objectives[1].pk,
         "retire action POST": action.retired_at is not None,
+        "roll forward POST": Plan.objects.filter(predecessor=small_plan.plan).exists(),
+        "check matches POST": action.predecessor_match == PredecessorMatch.AUTOMATIC,
+        "choose predecessor POST": action.predecessor_match == PredecessorMatch.MANAGER,
     }[page]
 
 

@@ -1,0 +1,136 @@
+"""Pages about a plan's editions: what changed since the earlier one (any member), and for
+managers, rolling a plan forward and reviewing how its actions were matched."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from apps.plans.editions.changes import plan_changes
+from apps.plans.editions.forms import PredecessorForm, RollForwardForm
+from apps.plans.editions.services import (
+    action_choose_predecessor,
+    plan_match_predecessor_actions,
+)
+from apps.plans.models import Action, Plan
+from apps.plans.rollover import plan_completed_actions, plan_roll_forward
+from apps.plans.selectors import plan_action_count
+
+
+def _plan(request: HttpRequest, plan_id: int, permission: str) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("partnership", "predecessor"), pk=plan_id)
+    if not request.user.has_perm(permission, plan):
+        raise PermissionDenied
+    return plan
+
+
+def what_changed(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id, "plans.view_plan")
+    context = {
+        "plan": plan,
+        "changes": plan_changes(plan=plan),
+        "can_manage": request.user.has_perm("plans.manage_plan", plan),
+    }
+    return render(request, "plans/what_changed.html", context)
+
+
+def roll_forward(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id, "plans.manage_plan")
+    completed = plan_completed_actions(plan=plan)
+    form = RollForwardForm(
+        request.POST if request.method == "POST" else None,
+        completed=completed,
+        initial={"title": plan.title},
+    )
+    if plan.status == Plan.Status.LIVE and request.method == "POST" and form.is_valid():
+        try:
+            new_plan = plan_roll_forward(
+                plan=plan,
+                user=request.user,
+                title=form.cleaned_data["title"],
+                period_label=form.cleaned_data["period_label"],
+                carry_completed=form.chosen_actions(),
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(
+                request,
+                f"“{new_plan}” created as a draft with {plan_action_count(plan=new_plan)} "
+                f"actions. “{plan}” is now archived.",
+            )
+            return redirect("plans:plan", plan_id=new_plan.pk)
+    return render(
+        request,
+        "plans/roll_forward.html",
+        {"plan": plan, "form": form, "completed": completed},
+    )
+
+
+def matches(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id, "plans.manage_plan")
+    if plan.predecessor is None:
+        raise Http404("This plan has no earlier edition")
+    if request.method == "POST":
+        result = plan_match_predecessor_actions(plan=plan, user=request.user)
+        messages.success(
+            request,
+            f"Matched again: {result.matched} actions matched automatically, "
+            f"{result.unmatched} not matched, {result.kept} kept as decided.",
+        )
+        return redirect("manage:plan-matches", plan_id=plan.pk)
+    return render(
+        request, "plans/edition_matches.html", {"plan": plan, "changes": plan_changes(plan=plan)}
+    )
+
+
+def action_predecessor(request: HttpRequest, action_id: int) -> HttpResponse:
+    action = get_object_or_404(
+        Action.objects.select_related(
+            "objective__theme__plan__partnership",
+            "objective__theme__plan__predecessor",
+            "predecessor__objective",
+        ),
+        pk=action_id,
+    )
+    if not request.user.has_perm("plans.change_action", action):
+        raise PermissionDenied
+    plan = action.objective.theme.plan
+    if plan.predecessor is None:
+        raise Http404("This plan has no earlier edition")
+    earlier = list(
+        Action.objects.filter(
+            objective__theme__plan=plan.predecessor, retired_at__isnull=True
+        ).select_related("objective__theme__plan")
+    )
+    current = str(action.predecessor_id) if action.predecessor_id else "new"
+    form = PredecessorForm(
+        request.POST if request.method == "POST" else None,
+        earlier_actions=earlier,
+        initial={"predecessor": current},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            displaced = action_choose_predecessor(
+                action=action, predecessor=form.chosen(), user=request.user
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            message = f"Action {action.number} of objective {action.objective.number} saved"
+            if displaced is not None:
+                message += (
+                    f"; action {displaced.number} of objective {displaced.objective.number}"
+                    " no longer has an earlier action"
+                )
+            messages.success(request, message)
+            url = reverse("manage:plan-matches", args=[plan.pk])
+            return redirect(f"{url}#objective-{action.objective.number}")
+    return render(
+        request,
+        "plans/edition_matches_choose.html",
+        {"plan": plan, "action": action, "form": form},
+    )
