@@ -95,9 +95,8 @@ class RowChange:
             number = target[1] if isinstance(target, tuple) else target.number
             parts = [f"new action {self.number} under objective {number}"]
         else:
-            parts = [f"action {self.number}: " + "; ".join(self.edits)] if self.edits else []
-            if not parts:
-                parts = [f"action {self.number}"]
+            number = clean_text(self.action.number)
+            parts = [f"action {number}" + (": " + "; ".join(self.edits) if self.edits else "")]
         if self.update is not None:
             when = self.update[1]
             parts.append(
