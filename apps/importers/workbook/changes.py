@@ -79,7 +79,7 @@ class RowChange:
 
     row: int
     action: Action | None
-    number: str
+    number: str  # as the plan shows it now (a new action's own number)
     objective: Objective | tuple[str, int]  # a tuple names an objective still to be created
     values: dict[str, Any]
     edits: list[str] = field(default_factory=list)
@@ -95,8 +95,8 @@ class RowChange:
             number = target[1] if isinstance(target, tuple) else target.number
             parts = [f"new action {self.number} under objective {number}"]
         else:
-            number = clean_text(self.action.number)
-            parts = [f"action {number}" + (": " + "; ".join(self.edits) if self.edits else "")]
+            edits = ": " + "; ".join(self.edits) if self.edits else ""
+            parts = [f"action {self.number}{edits}"]
         if self.update is not None:
             when = self.update[1]
             parts.append(
@@ -307,7 +307,9 @@ def _check_row(
         "theme": as_text(row.values["theme"]),
         "objective_title": as_text(row.values["objective_title"]),
     }
-    change = RowChange(row.number, action, number, objective, values, update=update)
+    # The preview names an existing action by its number before the change.
+    shown = clean_text(action.number) if action is not None else number
+    change = RowChange(row.number, action, shown, objective, values, update=update)
     if action is not None:
         change.edits = _describe(action, values, context)
         change.edit = bool(change.edits)
