@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from openpyxl import Workbook, load_workbook
 
 from apps.importers.documents import decode_document, parse_plan_document
+from apps.importers.parsed import ParsedPlan
 from apps.importers.services import plan_create_from_parsed
 from apps.importers.workbook.export import plan_workbook
 from apps.partnerships.models import Membership, Partnership
@@ -19,12 +20,12 @@ from tests import factories
 
 
 @pytest.fixture(scope="session")
-def seed_parsed():  # type: ignore[no-untyped-def]
+def seed_parsed() -> ParsedPlan:
     return parse_plan_document(decode_document(NSDC_2026.read_bytes()))
 
 
 @pytest.fixture
-def seed_plan(partnership: Partnership, seed_parsed) -> Plan:  # type: ignore[no-untyped-def]
+def seed_plan(partnership: Partnership, seed_parsed: ParsedPlan) -> Plan:
     return plan_create_from_parsed(
         parsed=seed_parsed, partnership=partnership, status=Plan.Status.LIVE
     )

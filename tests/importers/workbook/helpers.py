@@ -12,7 +12,8 @@ from apps.plans.models import Action, Objective, Plan, Theme, Update
 
 
 def set_cell(book: Workbook, row: int, key: str, value: Any) -> None:
-    book["Actions"].cell(row=row, column=COLUMN[key].index, value=value)
+    # Assigned, not passed to cell(): openpyxl ignores value=None there, and None must clear.
+    book["Actions"].cell(row=row, column=COLUMN[key].index).value = value
 
 
 def get_cell(book: Workbook, row: int, key: str) -> Any:
@@ -28,7 +29,7 @@ def snapshot() -> dict[str, int]:
     models: list[Any] = [Action, Update, Theme, Objective, Plan, Person, Organisation]
     counts = {m.__name__: m.objects.count() for m in models}
     for model in (Action, Update, Plan):
-        counts[f"history of {model.__name__}"] = model.history.count()  # type: ignore[attr-defined]
+        counts[f"history of {model.__name__}"] = model.history.count()
     counts["leads"] = Action.lead_people.through.objects.count()
     counts["lead agencies"] = Action.lead_organisations.through.objects.count()
     return counts

@@ -86,7 +86,12 @@ def test_first_row_holds_the_first_action_as_printed(seed_plan: Plan) -> None:
     assert row[1:6] == ("Prevention", 1, action.objective.title, "1)", action.method)
     lines = row[6].split("\n")
     assert lines[0] == action.text
-    assert lines[1:] == ["• Domestic Abuse", "• Safeguarding", "• ASB Policy", "• Enforcement Policy"]
+    assert lines[1:] == [
+        "• Domestic Abuse",
+        "• Safeguarding",
+        "• ASB Policy",
+        "• Enforcement Policy",
+    ]
     assert row[7] == "JW; YS"
     assert row[8:11] == ("31/7/2026", "Not started", None)
     assert row[11] == action.updates.get().text
@@ -107,12 +112,16 @@ def test_column_styling(seed_plan: Plan) -> None:
 
 def test_status_and_rag_lists_are_the_plans_own(seed_plan: Plan) -> None:
     book = _book(plan_workbook(plan=seed_plan))
-    assert _list_values(book, "J") == STATUS_LABELS == [
-        "Not started",
-        "On-going",
-        "Completed",
-        "On hold",
-    ]
+    assert (
+        _list_values(book, "J")
+        == STATUS_LABELS
+        == [
+            "Not started",
+            "On-going",
+            "Completed",
+            "On hold",
+        ]
+    )
     assert _list_values(book, "K") == ["Red", "Amber", "Green"]
     seed_plan.ratings.filter(code="A").update(label="Yellow")
     assert _list_values(_book(plan_workbook(plan=seed_plan)), "K") == ["Red", "Yellow", "Green"]
