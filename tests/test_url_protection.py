@@ -59,6 +59,9 @@ def test_routes_were_found() -> None:
     routes = [param.values[0] for param in ROUTES]
     assert "plans/<int:plan_id>/" in routes
     assert "plans/actions/<int:action_id>/updates/new/" in routes
+    assert "import/plans/<int:plan_id>/workbook.xlsx" in routes
+    assert "import/plans/<int:plan_id>/workbook/confirm/" in routes
+    assert "import/partnerships/<int:partnership_id>/new-plan/confirm/" in routes
 
 
 @pytest.mark.django_db

@@ -3,14 +3,18 @@ the answer is no."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from apps.importers.workbook.export import plan_workbook
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Status
 from tests import factories
@@ -43,6 +47,11 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "retire action GET": 200,
         "retire action POST": 302,
         "my actions": 200,
+        "download workbook": 200,
+        "upload workbook GET": 200,
+        "upload workbook POST": 200,  # the preview: nothing changes until confirmed
+        "workbook template": 200,
+        "plan from workbook GET": 200,
     },
     "lead of this action": {
         "view plan": 200,
@@ -50,9 +59,15 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "add update GET": 200,
         "add update POST": 302,
         "my actions": 200,
+        "download workbook": 200,
     },
-    "lead of another action": {"view plan": 200, "view action": 200, "my actions": 200},
-    "viewer": {"view plan": 200, "view action": 200, "my actions": 200},
+    "lead of another action": {
+        "view plan": 200,
+        "view action": 200,
+        "my actions": 200,
+        "download workbook": 200,
+    },
+    "viewer": {"view plan": 200, "view action": 200, "my actions": 200, "download workbook": 200},
     "outsider": {"my actions": 200},
     "anonymous": {},
 }
@@ -92,6 +107,15 @@ def client_for(
     return sign_in
 
 
+def _edited_workbook(small_plan: factories.SmallPlan) -> SimpleUploadedFile:
+    """The plan's workbook with the first action's method changed (a valid upload)."""
+    book = load_workbook(io.BytesIO(plan_workbook(plan=small_plan.plan)))
+    book["Actions"]["F2"] = "From a workbook"
+    out = io.BytesIO()
+    book.save(out)
+    return SimpleUploadedFile("plan.xlsx", out.getvalue())
+
+
 def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
     action = small_plan.actions[0]  # the action the "lead of this action" leads
     urls = {
@@ -103,6 +127,14 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
         "move action": reverse("manage:action-move", args=[action.pk]),
         "retire action": reverse("manage:action-retire", args=[action.pk]),
         "my actions": reverse("plans:my-actions"),
+        "download workbook": reverse("importers:workbook-download", args=[small_plan.plan.pk]),
+        "upload workbook": reverse("importers:workbook-upload", args=[small_plan.plan.pk]),
+        "workbook template": reverse(
+            "importers:workbook-template", args=[small_plan.plan.partnership_id]
+        ),
+        "plan from workbook": reverse(
+            "importers:workbook-create", args=[small_plan.plan.partnership_id]
+        ),
     }
     posts = {
         "add update": {"text": "Progress made", "status": Status.ONGOING, "rating": ""},
@@ -110,6 +142,7 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
         "add action": {"number": "9)", "text": "A new action", "status": Status.NOT_STARTED},
         "move action": {"objective": small_plan.objectives[1].pk},
         "retire action": {"reason": "Merged into another action"},
+        "upload workbook": {"workbook": _edited_workbook(small_plan)},
     }
     name, _, method = page.rpartition(" ")
     if method == "POST":
@@ -125,6 +158,7 @@ def _changed(page: str, small_plan: factories.SmallPlan) -> bool:
         "add action POST": Action.objects.filter(text="A new action").exists(),
         "move action POST": action.objective_id == small_plan.objectives[1].pk,
         "retire action POST": action.retired_at is not None,
+        "upload workbook POST": action.method == "From a workbook",
     }[page]
 
 
