@@ -66,9 +66,10 @@ def template_download(request: HttpRequest, partnership_id: int) -> HttpResponse
 
 def plan_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.manage_plan")
-    form = WorkbookUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = WorkbookUploadForm(request.POST if posted else None, request.FILES if posted else None)
     context: dict[str, Any] = {"plan": plan, "form": form}
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         data = form.cleaned_data["workbook"].read()
         changes = workbook_changes(plan=plan, data=data)
         if changes.ok:
@@ -100,9 +101,10 @@ def plan_upload_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 def plan_create(request: HttpRequest, partnership_id: int) -> HttpResponse:
     partnership = _partnership(request, partnership_id)
-    form = PlanFromWorkbookForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = PlanFromWorkbookForm(request.POST if posted else None, request.FILES if posted else None)
     context: dict[str, Any] = {"partnership": partnership, "form": form}
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         data = form.cleaned_data["workbook"].read()
         changes = workbook_changes(partnership=partnership, data=data)
         if changes.ok:
