@@ -350,7 +350,7 @@ def workbook_changes(
     """
     owner = plan.partnership if plan is not None else partnership
     assert owner is not None, "name the plan or the partnership"
-    actions = plan_actions(plan=plan) if plan is not None else []
+    actions = plan_actions(plan=plan, for_export=False) if plan is not None else []
     context = PlanContext.build(partnership=owner, plan=plan, actions=actions)
     try:
         rows = read_action_rows(data)

@@ -13,16 +13,21 @@ from apps.importers.workbook.layout import BULLET, LEAD_SEPARATOR
 from apps.plans.models import Action, Plan, Update
 
 
-def plan_actions(*, plan: Plan) -> list[Action]:
-    """The plan's current actions in plan order, with what a row shows, in constant queries."""
-    updates = Update.objects.select_related("rating", "author").order_by(
-        F("reported_on").desc(nulls_last=True), "-created_at", "-id"
-    )
+def plan_actions(*, plan: Plan, for_export: bool = True) -> list[Action]:
+    """The plan's current actions in plan order, with what a row shows, in constant queries.
+
+    An import needs only each action's latest update and leads, so it fetches less.
+    """
+    updates = Update.objects.order_by(F("reported_on").desc(nulls_last=True), "-created_at", "-id")
+    if for_export:
+        updates = updates.select_related("rating", "author")
+    else:
+        updates = updates.only("action_id", "text", "reported_on", "created_at")
     return list(
         Action.objects.filter(objective__theme__plan=plan, retired_at__isnull=True)
         .select_related("objective__theme__plan", "rating")
         .prefetch_related(
-            "lead_people", "lead_organisations", "tags", Prefetch("updates", queryset=updates)
+            "lead_people", "lead_organisations", Prefetch("updates", queryset=updates)
         )
         .order_by("objective__theme__position", "objective__number", "position", "pk")
     )

@@ -16,7 +16,7 @@ from apps.importers.workbook import reading as r
 from apps.importers.workbook.apply import plan_create_from_workbook, workbook_import
 from apps.importers.workbook.export import blank_workbook, plan_workbook
 from apps.importers.workbook.structure import OBJECTIVE_TITLES_DIFFER, THEME_REQUIRED
-from apps.plans.models import Action, Plan
+from apps.plans.models import Action, Objective, Plan
 from apps.plans.services import action_retire
 from tests import factories
 from tests.importers.workbook.helpers import fingerprint, key_of, set_cell, snapshot
@@ -250,3 +250,19 @@ def test_template_problems_create_nothing(seed_plan: Plan, importer: User) -> No
         + OBJECTIVE_TITLES_DIFFER.format(number=1, theme="Prevention", first=2),
     ]
     assert snapshot() == before
+
+
+def test_empty_draft_plan_takes_its_structure_from_the_rows(
+    seed_plan: Plan, importer: User
+) -> None:
+    draft = factories.plan(partnership=seed_plan.partnership, status=Plan.Status.DRAFT)
+    data = _template_with([ROW, {**ROW, "objective_number": 2, "rag": "Amber"}])
+    changes = workbook_import(plan=draft, data=data, user=importer)
+    assert changes.ok, changes.problems
+    assert [(o.theme.title, o.number) for o in Objective.objects.filter(theme__plan=draft)] == [
+        ("Prevention", 1),
+        ("Prevention", 2),
+    ]
+    amber = Action.objects.get(objective__theme__plan=draft, objective__number=2)
+    assert amber.rating == draft.ratings.get(code="A")
+    assert amber.history.first().history_user == importer
