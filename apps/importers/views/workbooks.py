@@ -60,8 +60,8 @@ def plan_download(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def template_download(request: HttpRequest, partnership_id: int) -> HttpResponse:
-    _partnership(request, partnership_id)
-    return _xlsx(blank_workbook(), "saferplan-plan-template.xlsx")
+    partnership = _partnership(request, partnership_id)
+    return _xlsx(blank_workbook(partnership=partnership), "saferplan-plan-template.xlsx")
 
 
 def plan_upload(request: HttpRequest, plan_id: int) -> HttpResponse:

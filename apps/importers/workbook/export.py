@@ -37,6 +37,7 @@ from apps.importers.workbook.layout import (
     UPDATE_HEADERS,
     UPDATES_SHEET,
 )
+from apps.partnerships.models import Partnership
 from apps.plans.models import Action, Plan, Status
 
 FIXED_TIME = datetime(2000, 1, 1)
@@ -61,7 +62,9 @@ def _header(sheet: Worksheet, headers: Sequence[tuple[str, int]]) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"
 
 
-def _about(sheet: Worksheet, rating_rows: list[tuple[str, str]]) -> tuple[str, str]:
+def _about(
+    sheet: Worksheet, rating_rows: list[tuple[str, str]], lead_rows: list[tuple[str, str]]
+) -> tuple[str, str]:
     """Explain every column and list the valid values; returns the ranges the lists use."""
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 100
@@ -93,7 +96,23 @@ def _about(sheet: Worksheet, rating_rows: list[tuple[str, str]]) -> tuple[str, s
         sheet.cell(row=row, column=1, value=label)
         sheet.cell(row=row, column=2, value=definition).alignment = WRAP
     ratings = f"'{ABOUT_SHEET}'!$A${first}:$A${max(row, first)}"
+    row += 2
+    sheet.cell(row=row, column=1, value="Leads").font = BOLD
+    sheet.cell(row=row, column=2, value="Who they are").font = BOLD
+    for short, name in lead_rows:
+        row += 1
+        _text(sheet.cell(row=row, column=1), short)
+        _text(sheet.cell(row=row, column=2), name)
     return statuses, ratings
+
+
+def _leads(partnership: Partnership | None) -> list[tuple[str, str]]:
+    """The partnership's agencies and people, as the Leads column names them."""
+    if partnership is None:
+        return []
+    agencies = [(o.short_name, o.name) for o in partnership.organisations.order_by("short_name")]
+    people = [(p.initials, p.name or "") for p in partnership.people.order_by("initials")]
+    return agencies + people
 
 
 def _validations(sheet: Worksheet, last_row: int, statuses: str, ratings: str) -> None:
@@ -152,11 +171,19 @@ def _update_rows(actions: list[Action]) -> Iterable[list[Any]]:
             ]
 
 
+def _text(cell: Any, value: Any) -> None:
+    """Set a value; text that starts with "=" stays text, never a live formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
 def _fill(sheet: Worksheet, rows: Iterable[list[Any]], wrap: set[int], dates: set[int]) -> int:
     row_number = 1
     for row_number, values in enumerate(rows, start=2):
         for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row_number, column=index, value=value)
+            cell = sheet.cell(row=row_number, column=index)
+            _text(cell, value)
             # Styles only where they matter: each one set costs time on a 5,000-row plan.
             if index in wrap:
                 cell.alignment = WRAP
@@ -165,7 +192,7 @@ def _fill(sheet: Worksheet, rows: Iterable[list[Any]], wrap: set[int], dates: se
     return row_number
 
 
-def _build(plan: Plan | None) -> Workbook:
+def _build(plan: Plan | None, partnership: Partnership | None) -> Workbook:
     book = Workbook()
     actions = book.active
     assert actions is not None
@@ -185,7 +212,7 @@ def _build(plan: Plan | None) -> Workbook:
         wrap = {c.index for c in ACTION_COLUMNS if c.wrap}
         last = _fill(actions, _action_rows(rows), wrap, {COLUMN["update_date"].index})
         _fill(updates, _update_rows(rows), {8}, {3})
-    statuses, ratings = _about(about, rating_rows)
+    statuses, ratings = _about(about, rating_rows, _leads(partnership))
     _validations(actions, last + SPARE_ROWS, statuses, ratings)
     return book
 
@@ -213,12 +240,12 @@ def _deterministic(book: Workbook, when: datetime) -> bytes:
 def plan_workbook(*, plan: Plan) -> bytes:
     """The plan's current actions, every update and the About sheet, as .xlsx bytes."""
     when = plan.created_at.replace(tzinfo=None, microsecond=0) if plan.created_at else FIXED_TIME
-    return _deterministic(_build(plan), when)
+    return _deterministic(_build(plan, plan.partnership), when)
 
 
-def blank_workbook() -> bytes:
+def blank_workbook(*, partnership: Partnership | None = None) -> bytes:
     """The same sheets with no rows, to fill in for a new plan (rated Red, Amber, Green)."""
-    return _deterministic(_build(None), FIXED_TIME)
+    return _deterministic(_build(None, partnership), FIXED_TIME)
 
 
 def workbook_filename(plan: Plan) -> str:

@@ -135,6 +135,24 @@ def test_about_sheet_explains_every_column(seed_plan: Plan) -> None:
     definitions = {row[0]: row[1] for row in about.iter_rows(values_only=True)}
     green = seed_plan.ratings.get(code="G")
     assert definitions["Green"] == green.definition != ""
+    # The valid leads: every agency and person of the partnership, by the name the column uses.
+    people = seed_plan.partnership.people.values_list("initials", flat=True)
+    agencies = seed_plan.partnership.organisations.values_list("short_name", flat=True)
+    assert {"JW", "YS", "CSP"} <= set(people) | set(agencies) <= set(definitions)
+
+
+def test_text_that_looks_like_a_formula_stays_text(seed_plan: Plan, importer: Any) -> None:
+    action = Action.objects.filter(objective__theme__plan=seed_plan).first()
+    assert action is not None
+    Action.objects.filter(pk=action.pk).update(text='=HYPERLINK("http://example.com")')
+    sheet = _book(plan_workbook(plan=seed_plan))["Actions"]
+    assert sheet["G2"].data_type == "s"
+    from apps.importers.workbook.apply import workbook_import
+
+    assert (
+        workbook_import(plan=seed_plan, data=plan_workbook(plan=seed_plan), user=importer).changes
+        == []
+    )
 
 
 def test_output_is_deterministic_and_follows_the_plan(seed_plan: Plan) -> None:

@@ -59,7 +59,10 @@ def test_template_download(
     signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
 ) -> None:
     url = reverse("importers:workbook-template", args=[small_plan.plan.partnership_id])
-    assert signed_in(manager).get(url).content == blank_workbook()
+    content = signed_in(manager).get(url).content
+    assert content == blank_workbook(partnership=small_plan.plan.partnership)
+    about = load_workbook(io.BytesIO(content))["About"]
+    assert ("CSP", "Community Safety Partnership") in list(about.values)
 
 
 def test_preview_then_confirm_applies_the_changes(
