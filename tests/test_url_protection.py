@@ -66,6 +66,9 @@ def test_routes_were_found() -> None:
         "plans/<int:plan_id>/matches/",
         "plans/actions/<int:action_id>/predecessor/",
     } <= set(routes)
+    assert "import/plans/<int:plan_id>/workbook.xlsx" in routes
+    assert "import/plans/<int:plan_id>/workbook/confirm/" in routes
+    assert "import/partnerships/<int:partnership_id>/new-plan/confirm/" in routes
 
 
 @pytest.mark.django_db

@@ -1,10 +1,35 @@
+"""Importer pages, mounted at /import/: plan documents (upload, preview, confirm) and plan
+workbooks (download, update, create)."""
+
 from django.urls import path
 
-from apps.importers.views import documents
+from apps.importers.views import documents, workbooks
 
 app_name = "importers"
 
 urlpatterns = [
     path("", documents.document_upload, name="document-upload"),
     path("<uuid:document_upload_id>/", documents.document_preview, name="document-preview"),
+    path("plans/<int:plan_id>/workbook.xlsx", workbooks.plan_download, name="workbook-download"),
+    path("plans/<int:plan_id>/workbook/", workbooks.plan_upload, name="workbook-upload"),
+    path(
+        "plans/<int:plan_id>/workbook/confirm/",
+        workbooks.plan_upload_confirm,
+        name="workbook-upload-confirm",
+    ),
+    path(
+        "partnerships/<int:partnership_id>/workbook-template.xlsx",
+        workbooks.template_download,
+        name="workbook-template",
+    ),
+    path(
+        "partnerships/<int:partnership_id>/new-plan/",
+        workbooks.plan_create,
+        name="workbook-create",
+    ),
+    path(
+        "partnerships/<int:partnership_id>/new-plan/confirm/",
+        workbooks.plan_create_confirm,
+        name="workbook-create-confirm",
+    ),
 ]

@@ -3,14 +3,18 @@ the answer is no."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from apps.importers.workbook.export import plan_workbook
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status
 from tests import factories
@@ -50,6 +54,11 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "check matches POST": 302,
         "choose predecessor GET": 200,
         "choose predecessor POST": 302,
+        "download workbook": 200,
+        "upload workbook GET": 200,
+        "upload workbook POST": 200,  # the preview: nothing changes until confirmed
+        "workbook template": 200,
+        "plan from workbook GET": 200,
     },
     "lead of this action": {
         "view plan": 200,
@@ -58,14 +67,22 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "add update POST": 302,
         "my actions": 200,
         "what changed": 200,
+        "download workbook": 200,
     },
     "lead of another action": {
         "view plan": 200,
         "view action": 200,
         "my actions": 200,
         "what changed": 200,
+        "download workbook": 200,
     },
-    "viewer": {"view plan": 200, "view action": 200, "my actions": 200, "what changed": 200},
+    "viewer": {
+        "view plan": 200,
+        "view action": 200,
+        "my actions": 200,
+        "what changed": 200,
+        "download workbook": 200,
+    },
     "outsider": {"my actions": 200},
     "anonymous": {},
 }
@@ -115,6 +132,15 @@ def _give_earlier_edition(small_plan: factories.SmallPlan) -> None:
     plan.save()
 
 
+def _edited_workbook(small_plan: factories.SmallPlan) -> SimpleUploadedFile:
+    """The plan's workbook with the first action's method changed (a valid upload)."""
+    book = load_workbook(io.BytesIO(plan_workbook(plan=small_plan.plan)))
+    book["Actions"]["F2"] = "From a workbook"
+    out = io.BytesIO()
+    book.save(out)
+    return SimpleUploadedFile("plan.xlsx", out.getvalue())
+
+
 def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
     action = small_plan.actions[0]  # the action the "lead of this action" leads
     if page.startswith(("what changed", "check matches", "choose predecessor")):
@@ -132,6 +158,14 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
         "roll forward": reverse("manage:plan-roll-forward", args=[small_plan.plan.pk]),
         "check matches": reverse("manage:plan-matches", args=[small_plan.plan.pk]),
         "choose predecessor": reverse("manage:action-predecessor", args=[action.pk]),
+        "download workbook": reverse("importers:workbook-download", args=[small_plan.plan.pk]),
+        "upload workbook": reverse("importers:workbook-upload", args=[small_plan.plan.pk]),
+        "workbook template": reverse(
+            "importers:workbook-template", args=[small_plan.plan.partnership_id]
+        ),
+        "plan from workbook": reverse(
+            "importers:workbook-create", args=[small_plan.plan.partnership_id]
+        ),
     }
     posts = {
         "add update": {"text": "Progress made", "status": Status.ONGOING, "rating": ""},
@@ -142,6 +176,7 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
         "roll forward": {"title": "Delivery Plan", "period_label": "2027-28"},
         "check matches": {},
         "choose predecessor": {"predecessor": "new"},
+        "upload workbook": {"workbook": _edited_workbook(small_plan)},
     }
     name, _, method = page.rpartition(" ")
     if method == "POST":
@@ -160,6 +195,7 @@ def _changed(page: str, small_plan: factories.SmallPlan) -> bool:
         "roll forward POST": Plan.objects.filter(predecessor=small_plan.plan).exists(),
         "check matches POST": action.predecessor_match == PredecessorMatch.AUTOMATIC,
         "choose predecessor POST": action.predecessor_match == PredecessorMatch.MANAGER,
+        "upload workbook POST": action.method == "From a workbook",
     }[page]
 
 

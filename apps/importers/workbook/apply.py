@@ -1,0 +1,165 @@
+"""Applying a checked workbook: all of its changes in one transaction, through the plan services.
+
+Going through ``apps.plans.services`` means each change is validated as a form's would be and
+lands in the audit history under the importing user.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from apps.importers.services import DEFAULT_RAG_COLOURS
+from apps.importers.workbook.changes import Changes, RowChange, workbook_changes
+from apps.importers.workbook.layout import ACTIONS_SHEET, normalise
+from apps.importers.workbook.reading import Problem
+from apps.importers.workbook.structure import DEFAULT_RATINGS
+from apps.partnerships.models import Partnership
+from apps.plans import services
+from apps.plans.models import Action, Objective, Plan, Rating, Theme
+
+SERVICE_REFUSED = "SaferPlan could not save this row: {message}"
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _objectives(plan: Plan, changes: list[RowChange]) -> dict[tuple[str, int], Objective]:
+    """Create the themes and objectives the rows name, in the order they first appear."""
+    themes = {normalise(t.title): t for t in plan.themes.all()}
+    top = plan.themes.aggregate(top=Max("position"))["top"]
+    position = -1 if top is None else top
+    objectives: dict[tuple[str, int], Objective] = {}
+    for change in changes:
+        if not isinstance(change.objective, tuple):
+            continue
+        theme_title, number = change.objective
+        key = (normalise(theme_title), number)
+        if key[0] not in themes:
+            position += 1
+            themes[key[0]] = Theme.objects.create(plan=plan, title=theme_title, position=position)
+        if key not in objectives:
+            objective = Objective(
+                theme=themes[key[0]], number=number, title=change.values["objective_title"]
+            )
+            objective.full_clean()
+            objective.save()
+            objectives[key] = objective
+        elif not objectives[key].title and change.values["objective_title"]:
+            objectives[key].title = change.values["objective_title"]
+            objectives[key].save(update_fields=["title"])
+    return objectives
+
+
+def _apply_row(
+    change: RowChange,
+    plan: Plan,
+    user: Any,
+    ratings: dict[str, Rating],
+    objectives: dict[tuple[str, int], Objective],
+) -> None:
+    values = change.values
+    objective = (
+        change.objective
+        if isinstance(change.objective, Objective)
+        else objectives[(normalise(change.objective[0]), change.objective[1])]
+    )
+    rating = ratings.get(values["rating"]) if values["rating"] else None
+    fields = {
+        "number": values["number"],
+        "text": values["text"],
+        "method": values["method"],
+        "sub_items": values["sub_items"],
+        "due_text": values["due_text"],
+        "status": values["status"],
+        "rating": rating,
+        "lead_people": values["lead_people"],
+        "lead_organisations": values["lead_organisations"],
+    }
+    action: Action
+    if change.action is None:
+        action = services.action_create(objective=objective, user=user, **fields)
+    else:
+        action = change.action
+        if change.move:
+            services.action_move(action=action, user=user, objective=objective)
+        if change.edit:
+            tags = list(action.tags.all())
+            services.action_edit(action=action, user=user, tags=tags, **fields)
+    if change.update is not None:
+        text, when = change.update
+        services.action_add_update(
+            action=action,
+            user=user,
+            text=text,
+            status=values["status"],
+            rating=rating,
+            reported_on=when,
+            period_label=plan.period_label,
+        )
+
+
+def _apply(changes: Changes, plan: Plan, user: Any) -> None:
+    ratings = {r.code: r for r in plan.ratings.all()}
+    objectives = _objectives(plan, changes.changes)
+    for change in changes.changes:
+        try:
+            _apply_row(change, plan, user, ratings, objectives)
+        except ValidationError as error:
+            message = SERVICE_REFUSED.format(message="; ".join(error.messages))
+            raise _Refused(Problem(message, ACTIONS_SHEET, change.row)) from error
+
+
+def workbook_import(*, plan: Plan, data: bytes, user: Any) -> Changes:
+    """Check the workbook against the plan and, only if every row is valid, apply it whole."""
+    changes = workbook_changes(plan=plan, data=data)
+    if not changes.ok or not changes.changes:
+        return changes
+    try:
+        with transaction.atomic():
+            _apply(changes, plan, user)
+    except _Refused as refused:
+        changes.problems.append(refused.problem)
+    return changes
+
+
+def plan_create_from_workbook(
+    *, partnership: Partnership, user: Any, title: str, period_label: str, data: bytes
+) -> tuple[Plan | None, Changes]:
+    """A new draft plan rated Red, Amber, Green, whose themes, objectives and actions are the
+    workbook's rows; nothing is created unless every row is valid."""
+    changes = workbook_changes(partnership=partnership, data=data)
+    if not changes.ok:
+        return None, changes
+    try:
+        with transaction.atomic():
+            plan = Plan(
+                partnership=partnership,
+                title=title.strip(),
+                period_label=period_label.strip(),
+                status=Plan.Status.DRAFT,
+                source_name="Workbook",
+            )
+            plan.full_clean()
+            if getattr(user, "is_authenticated", False):
+                plan._history_user = user  # type: ignore[attr-defined]
+            plan.save()
+            for position, (code, label) in enumerate(DEFAULT_RATINGS):
+                Rating.objects.create(
+                    plan=plan,
+                    code=code,
+                    label=label,
+                    colour=DEFAULT_RAG_COLOURS[code],
+                    position=position,
+                )
+            _apply(changes, plan, user)
+    except _Refused as refused:
+        changes.problems.append(refused.problem)
+        return None, changes
+    return plan, changes
