@@ -17,6 +17,7 @@ MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 FILE_REQUIRED = "Select the plan document to import"
 PARTNERSHIP_REQUIRED = "Select the partnership the plan belongs to"
 PLANS_REQUIRED = "Select at least one plan to create"
+EARLIER_EDITION_FOR_ONE = "Choose one plan to create when you name its earlier edition"
 
 
 class DocumentUploadForm(forms.Form):
@@ -73,12 +74,34 @@ class ImportChoiceForm(forms.Form):
         initial=Plan.Status.DRAFT,
     )
 
-    def __init__(self, *args: Any, plan_titles: list[str], **kwargs: Any) -> None:
+    predecessor = forms.ModelChoiceField(
+        label="Earlier edition (optional)",
+        queryset=Plan.objects.none(),
+        required=False,
+        empty_label="None: this is the first edition",
+        help_text=(
+            "If this plan follows on from one already in SaferPlan, choose it: the actions are "
+            "matched to the earlier edition's, and What changed compares the two."
+        ),
+    )
+
+    def __init__(
+        self, *args: Any, plan_titles: list[str], partnership: Partnership, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["plans"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(str(n), title) for n, title in enumerate(plan_titles, start=1)]
         field.initial = [str(n) for n in range(1, len(plan_titles) + 1)]
+        earlier = self.fields["predecessor"]
+        assert isinstance(earlier, forms.ModelChoiceField)
+        earlier.queryset = Plan.objects.filter(partnership=partnership).order_by("-pk")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("predecessor") is not None and len(cleaned.get("plans", [])) > 1:
+            self.add_error("predecessor", EARLIER_EDITION_FOR_ONE)
+        return cleaned
 
     def chosen(self) -> list[int]:
         return [int(value) for value in self.cleaned_data["plans"]]

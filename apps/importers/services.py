@@ -15,6 +15,7 @@ from apps.importers.parsed import ParsedPlan
 from apps.partnerships.agencies import agency_name
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
+from apps.plans.plan_settings import plan_follow_earlier_edition
 
 DEFAULT_RAG_COLOURS = {"R": "#d4351c", "A": "#f47738", "G": "#00703c", "W": "#ffffff"}
 
@@ -151,6 +152,7 @@ def plan_create_from_parsed(
     return plan
 
 
+EARLIER_EDITION_INVALID = "Choose an earlier edition from the same partnership, for one plan"
 ALREADY_IMPORTED = "This document has already been imported. Upload it again to import it anew."
 
 
@@ -165,7 +167,12 @@ def document_upload_create(
 
 @transaction.atomic
 def document_upload_import(
-    *, upload: DocumentUpload, chosen: list[int], status: str, user: Any
+    *,
+    upload: DocumentUpload,
+    chosen: list[int],
+    status: str,
+    user: Any,
+    predecessor: Plan | None = None,
 ) -> list[Plan]:
     """Create the chosen plans (1 is the document's first) from the kept document, or none.
 
@@ -182,10 +189,15 @@ def document_upload_import(
             partnership=upload.partnership,
             user=user,
             status=status,
+            predecessor=predecessor,
             source_name=upload.file_name,
         )
         for index in sorted(set(chosen))
     ]
+    if predecessor is not None:
+        if predecessor.partnership_id != upload.partnership_id or len(plans) != 1:
+            raise ValidationError(EARLIER_EDITION_INVALID)
+        plan_follow_earlier_edition(plan=plans[0], user=user)
     upload.imported_at = timezone.now()
     upload.save(update_fields=["imported_at"])
     upload.plans.add(*plans)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("actions/<int:action_id>/move/", manage_views.action_move, name="action-move"),
     path("actions/<int:action_id>/retire/", manage_views.action_retire, name="action-retire"),
     path("objectives/<int:objective_id>/actions/new/", manage_views.action_add, name="action-add"),
+    path("<int:plan_id>/settings/", manage_views.plan_settings, name="plan-settings"),
     path("<int:plan_id>/roll-forward/", edition_views.roll_forward, name="plan-roll-forward"),
     path("<int:plan_id>/matches/", edition_views.matches, name="plan-matches"),
     path(

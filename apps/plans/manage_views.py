@@ -11,8 +11,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.plans import services
-from apps.plans.manage_forms import ActionForm, MoveForm, RetireForm, by_when_warning
-from apps.plans.models import Action, Objective
+from apps.plans.manage_forms import (
+    ActionForm,
+    MoveForm,
+    PlanSettingsForm,
+    RetireForm,
+    by_when_warning,
+)
+from apps.plans.models import Action, Objective, Plan
+from apps.plans.plan_settings import plan_change_settings
 
 
 def _action_for_manager(request: HttpRequest, action_id: int) -> Action:
@@ -138,3 +145,33 @@ def action_retire(request: HttpRequest, action_id: int) -> HttpResponse:
     return _form_page(
         request, form, f"Retire action {action.number}", action, button="Retire action"
     )
+
+
+def plan_settings(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.select_related("partnership", "predecessor"), pk=plan_id)
+    if not request.user.has_perm("plans.manage_plan", plan):
+        raise PermissionDenied
+    initial = {
+        "title": plan.title,
+        "period_label": plan.period_label,
+        "status": plan.status,
+        "predecessor": plan.predecessor_id,
+    }
+    form = PlanSettingsForm(request.POST or None, plan=plan, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = plan_change_settings(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            notes = ["Plan settings saved"]
+            if result.archived is not None:
+                notes.append(f"“{result.archived}” has been archived")
+            if result.matching is not None:
+                notes.append(
+                    f"{result.matching.matched} actions matched to the earlier edition's: "
+                    "check the matches"
+                )
+            messages.success(request, ". ".join(notes))
+            return redirect("plans:plan", plan_id=plan.pk)
+    return _form_page(request, form, "Plan settings", None, button="Save settings", plan=plan)

@@ -13,12 +13,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from apps.importers.forms import FILE_REQUIRED, MAX_DOCUMENT_BYTES, PLANS_REQUIRED
+from apps.importers.forms import (
+    EARLIER_EDITION_FOR_ONE,
+    FILE_REQUIRED,
+    MAX_DOCUMENT_BYTES,
+    PLANS_REQUIRED,
+)
 from apps.importers.models import DocumentUpload
 from apps.importers.services import ALREADY_IMPORTED
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, Update
-from demo import NSDC_2025, NSDC_2026
+from demo import NORFOLK_2013, NSDC_2025, NSDC_2026
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +198,36 @@ def test_permission_matrix(client: Client, partnership: Partnership, role: str) 
             assert response.status_code == expected
     assert Plan.objects.exists() == (MATRIX[role][2] == 302)
     assert Update.objects.exists() == (MATRIX[role][2] == 302)
+
+
+def test_next_years_plan_imported_as_the_next_edition_is_matched_and_archives_the_old(
+    signed_in: Callable[[User], Client], manager: User, partnership: Partnership
+) -> None:
+    client = signed_in(manager)
+    first = client.post(
+        _upload(client, partnership, _file(NSDC_2025))["Location"],
+        {"plans": ["1"], "status": Plan.Status.LIVE},
+    )
+    old = Plan.objects.get()
+    assert first["Location"] == reverse("plans:plan", args=[old.pk])
+    preview = _upload(client, partnership, _file(NSDC_2026))["Location"]
+    assert "Earlier edition (optional)" in client.get(preview).content.decode()
+    client.post(preview, {"plans": ["1"], "status": Plan.Status.LIVE, "predecessor": old.pk})
+    new = Plan.objects.exclude(pk=old.pk).get()
+    old.refresh_from_db()
+    assert new.predecessor == old and old.status == Plan.Status.ARCHIVED
+    linked = Action.objects.filter(objective__theme__plan=new, predecessor__isnull=False)
+    assert linked.count() == 62
+
+
+def test_an_earlier_edition_is_for_one_plan_only(
+    signed_in: Callable[[User], Client], manager: User, partnership: Partnership
+) -> None:
+    earlier = factories.small_plan(partnership=partnership).plan
+    upload = factories.document_upload(partnership=partnership, user=manager, path=NORFOLK_2013)
+    url = reverse("importers:document-preview", args=[upload.pk])
+    page = signed_in(manager).post(
+        url, {"plans": ["1", "2"], "status": Plan.Status.DRAFT, "predecessor": earlier.pk}
+    )
+    assert EARLIER_EDITION_FOR_ONE in page.content.decode()
+    assert Plan.objects.count() == 1

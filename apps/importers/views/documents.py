@@ -58,7 +58,11 @@ def document_preview(request: HttpRequest, document_upload_id: UUID) -> HttpResp
                 "layouts": LAYOUTS,
             },
         )
-    form = ImportChoiceForm(request.POST or None, plan_titles=[p.parsed.title for p in previews])
+    form = ImportChoiceForm(
+        request.POST or None,
+        plan_titles=[p.parsed.title for p in previews],
+        partnership=upload.partnership,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             plans = document_upload_import(
@@ -66,6 +70,7 @@ def document_preview(request: HttpRequest, document_upload_id: UUID) -> HttpResp
                 chosen=form.chosen(),
                 status=form.cleaned_data["status"],
                 user=request.user,
+                predecessor=form.cleaned_data["predecessor"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
