@@ -215,7 +215,10 @@ class MeasureForm(ServiceErrorsMixin, forms.Form):
         "comparator, follows ‘Which way is better’.",
     )
     target_value = NumberField(
-        label="Value to reach", required=False, help_text="Only for ‘Reach a value’."
+        label="Value to reach",
+        required=False,
+        help_text="Only for ‘Reach a value’. Leave blank when each period's figure carries its "
+        "own target.",
     )
     target_percent = NumberField(
         label="Change wanted on the baseline (%)",

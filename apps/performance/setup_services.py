@@ -34,7 +34,10 @@ CHOICE_INVALID = "Choose one of the options"
 POLARITY_FOR_TARGET = (
     "A target needs a better direction: choose higher or lower is better, or choose no target"
 )
-TARGET_VALUE_MISSING = "Enter the value to reach, for example 125"
+TARGET_VALUE_MISSING = (
+    "Enter the value to reach, for example 125 (it may be left blank only when the figures "
+    "already carry each period's own target)"
+)
 TARGET_PERCENT_MISSING = "Enter the change wanted as a percentage, for example 10"
 TARGET_PERCENT_NOT_POSITIVE = "Enter the change wanted as a percentage greater than zero"
 BASELINE_FOR_CHANGE = "A percentage change target needs a baseline: enter the baseline value"
@@ -169,12 +172,24 @@ def _check_numbers(fields: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+def _has_period_targets(measure: Measure | None) -> bool:
+    if measure is None:
+        return False
+    return measure.observations.filter(target_value__isnull=False).exists()
+
+
 def _check_target(fields: dict[str, Any]) -> dict[str, str]:
-    """What each kind of target needs, as rag.Target needs it to rate the measure."""
+    """What each kind of target needs, as rag.Target needs it to rate the measure. A value
+    target may go without a level when each period's figure has its own (Norfolk's quarterly
+    targets), since the rating then uses those."""
     kind, errors = fields["target_kind"], {}
     if kind and fields["polarity"] == Polarity.NEITHER:
         errors["polarity"] = POLARITY_FOR_TARGET
-    if kind == TargetKind.VALUE and fields.get("target_value") is None:
+    if (
+        kind == TargetKind.VALUE
+        and fields.get("target_value") is None
+        and not _has_period_targets(fields["measure"])
+    ):
         errors["target_value"] = TARGET_VALUE_MISSING
     if kind == TargetKind.CHANGE_FROM_BASELINE:
         percent = fields.get("target_percent")

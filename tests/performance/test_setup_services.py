@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from apps.partnerships.models import Organisation, Partnership
 from apps.performance.assessment import measure_target
+from apps.performance.demo import performance_demo_load
 from apps.performance.models import Measure, Priority
 from apps.performance.rag import Rating, rag_assess
 from apps.performance.selectors import target_text
@@ -92,6 +93,33 @@ def test_value_target_needs_its_value(priority: Priority) -> None:
     assert _errors(priority=priority, target_kind="value") == {
         "target_value": [TARGET_VALUE_MISSING]
     }
+
+
+def test_value_target_may_rely_on_each_periods_own_target(priority: Priority) -> None:
+    measure = builders.measure(priority=priority, target_value=None)
+    builders.figures(measure=measure, values=[2162, 2246])
+    with pytest.raises(ValidationError) as error:  # no period targets yet
+        _measure(priority, measure=measure, target_kind="value")
+    assert error.value.message_dict == {"target_value": [TARGET_VALUE_MISSING]}
+    measure.observations.filter(period_label="Jan 2020").update(target_value=2274)
+    saved = _measure(priority, measure=measure, target_kind="value")
+    assert (saved.target_kind, saved.target_value) == ("value", None)
+    target = measure_target(saved, saved.observations.get(period_label="Jan 2020"))
+    assert target is not None and target.value == 2274
+
+
+def test_every_demo_measure_can_be_saved_unchanged_through_the_form() -> None:
+    performance_demo_load(partnership=factories.partnership("Notts demo"), password="pw-demo-1")
+    measures = list(Measure.objects.select_related("priority"))
+    assert len(measures) == 32
+    for measure in measures:
+        before = MeasureForm.initial_for(measure)
+        form = MeasureForm(before)
+        assert form.is_valid(), (measure.priority.code, measure.code, form.errors)
+        saved = measure_save(
+            priority=measure.priority, user=None, measure=measure, **form.cleaned_data
+        )
+        assert MeasureForm.initial_for(saved) == before, (measure.priority.code, measure.code)
 
 
 def test_change_target_needs_a_baseline_and_a_positive_percentage(priority: Priority) -> None:
