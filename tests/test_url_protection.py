@@ -76,7 +76,9 @@ def test_routes_were_found() -> None:
 def test_anonymous_visitor_is_sent_to_sign_in(client: Client, route: str) -> None:
     plan = factories.small_plan(partnership=factories.partnership())
     factories.document_upload(partnership=plan.plan.partnership)
-    measure = builders.measure(priority=builders.priority(partnership=plan.plan.partnership))
+    priority = builders.priority(partnership=plan.plan.partnership)
+    builders.alignment(priority=priority)
+    measure = builders.measure(priority=priority)
     builders.figures(measure=measure, values=[1, 2])
     path = _fill(route)
     for response in (client.get(path), client.post(path, {})):

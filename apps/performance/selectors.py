@@ -98,11 +98,27 @@ def _cell(observation: Observation, unit: str, monthly: bool) -> str:
     return f"{observation.period_start:%B}: {text}" if monthly else text
 
 
+def _due(measure: Measure) -> str:
+    due = measure.target_due
+    return f" by {due.day} {due:%B %Y}" if due is not None else ""
+
+
 def target_text(measure: Measure) -> str:
+    """The target as printed, or else in words made from its kind, so a measure set up on the
+    pages reads as clearly as one loaded from a document."""
     if measure.target_text:
         return measure.target_text
+    down = measure.polarity == "down"
+    if measure.target_kind == "change_from_baseline" and measure.target_value is not None:
+        wanted = "reduction" if down else "increase"
+        return f"A {measure.target_value.normalize():f}% {wanted} on the baseline{_due(measure)}"
+    if measure.target_kind == "comparator":
+        side = "Below" if down else "Above"
+        return f"{side} {measure.target_comparator_name or 'the comparator'}"
+    if measure.target_kind == "direction":
+        return "A downward trend" if down else "An upward trend"
     if measure.target_value is not None:
-        return format_value(measure.target_value, measure.unit)
+        return format_value(measure.target_value, measure.unit) + _due(measure)
     return "No target set"
 
 

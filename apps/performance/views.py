@@ -58,6 +58,7 @@ from apps.performance.services import (
 )
 
 VIEW, EDIT = "performance.view_performance", "performance.edit_performance"
+SET_UP = "performance.set_up_performance"
 
 
 def _check(request: HttpRequest, permission: str, obj: Model) -> None:
@@ -121,6 +122,7 @@ def measure_view(request: HttpRequest, measure_id: int) -> HttpResponse:
         "baseline": baseline_text(measure),
         "history": measure_history(measure=measure),
         "can_edit": request.user.has_perm(EDIT, measure),
+        "can_set_up": request.user.has_perm(SET_UP, measure),
     }
     return render(request, "performance/measure.html", context)
 
@@ -242,6 +244,7 @@ def priority_view(request: HttpRequest, priority_id: int) -> HttpResponse:
         "earlier_reports": reports[1:],
         "lights": TrafficLight,
         "can_edit": request.user.has_perm(EDIT, priority),
+        "can_set_up": request.user.has_perm(SET_UP, priority),
     }
     return render(request, "performance/priority.html", context)
 
@@ -271,7 +274,11 @@ def priority_report_edit(request: HttpRequest, priority_id: int) -> HttpResponse
 def summary_view(request: HttpRequest, partnership_id: int) -> HttpResponse:
     partnership = get_object_or_404(Partnership, pk=partnership_id)
     _check(request, VIEW, partnership)
-    context = {"partnership": partnership, "groups": performance_summary(partnership=partnership)}
+    context = {
+        "partnership": partnership,
+        "groups": performance_summary(partnership=partnership),
+        "can_set_up": request.user.has_perm(SET_UP, partnership),
+    }
     return render(request, "performance/summary.html", context)
 
 

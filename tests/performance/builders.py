@@ -7,12 +7,21 @@ from datetime import date
 from decimal import Decimal
 
 from apps.partnerships.models import Partnership
-from apps.performance.models import Measure, Observation, Priority
+from apps.performance.models import Measure, Observation, Priority, PriorityAlignment
 
 
 def priority(*, partnership: Partnership, code: str = "A") -> Priority:
     return Priority.objects.create(
         partnership=partnership, code=code, title="Reduce the incidence of crime and ASB"
+    )
+
+
+def alignment(*, priority: Priority) -> PriorityAlignment:
+    return PriorityAlignment.objects.create(
+        priority=priority,
+        other_plan="Police and Crime Plan",
+        other_priority="Reduce crime and anti-social behaviour",
+        comment="Both aim at priority crime",
     )
 
 

@@ -30,6 +30,7 @@ def measure(partnership: Partnership) -> Measure:
     measure = builders.measure(priority=priority)
     builders.figures(measure=measure, values=[120, 118, 125, 130, 122, 119, 121, 124])
     PriorityReport.objects.create(priority=priority, period_label="Q2 2013/14", summary="Fine")
+    builders.alignment(priority=priority)
     return measure
 
 
@@ -49,10 +50,11 @@ def as_role(client: Client, partnership: Partnership) -> Callable[[str], Client]
 
 
 def _pages(measure: Measure) -> dict[str, tuple[str, bool]]:
-    """Name → (url, needs an editor)."""
+    """Name → (url, needs an editor: a manager or analyst, who also set up the framework)."""
     priority = measure.priority
     figure = measure.observations.first()
-    assert figure is not None
+    alignment = priority.alignments.first()
+    assert figure is not None and alignment is not None
     return {
         "summary": (reverse("performance:summary", args=[priority.partnership_id]), False),
         "exceptions": (reverse("performance:exceptions", args=[priority.partnership_id]), False),
@@ -64,6 +66,13 @@ def _pages(measure: Measure) -> dict[str, tuple[str, bool]]:
         "add": (reverse("performance:observation-add", args=[measure.pk]), True),
         "edit": (reverse("performance:observation-edit", args=[figure.pk]), True),
         "import": (reverse("performance:observations-import", args=[measure.pk]), True),
+        "priority-add": (reverse("performance:priority-add", args=[priority.partnership_id]), True),
+        "priority-edit": (reverse("performance:priority-edit", args=[priority.pk]), True),
+        "alignment-add": (reverse("performance:alignment-add", args=[priority.pk]), True),
+        "alignment-edit": (reverse("performance:alignment-edit", args=[alignment.pk]), True),
+        "alignment-remove": (reverse("performance:alignment-remove", args=[alignment.pk]), True),
+        "measure-add": (reverse("performance:measure-add", args=[priority.pk]), True),
+        "measure-edit": (reverse("performance:measure-edit", args=[measure.pk]), True),
     }
 
 
