@@ -72,9 +72,15 @@ def test_plan_page_links_to_edition_pages(
         page = _text(signed_in(user).get(reverse("plans:plan", args=[editions.new.pk])))
         assert what_changed in page
         assert (roll in page, matches in page) == (managing, managing)
-    # The archived 2025 edition has no earlier one and cannot be rolled forward.
-    old_page = _text(signed_in(manager).get(reverse("plans:plan", args=[editions.old.pk])))
-    assert 'id="edition-links"' not in old_page
+    # The archived 2025 edition has no earlier one and cannot be rolled forward; its manager
+    # still reaches its settings (to publish it again or name an earlier edition).
+    old = editions.old.pk
+    old_page = _text(signed_in(manager).get(reverse("plans:plan", args=[old])))
+    assert reverse("plans:what-changed", args=[old]) not in old_page
+    assert reverse("manage:plan-roll-forward", args=[old]) not in old_page
+    assert reverse("manage:plan-settings", args=[old]) in old_page
+    viewer_page = _text(signed_in(viewer).get(reverse("plans:plan", args=[old])))
+    assert 'id="edition-links"' not in viewer_page
 
 
 def test_what_changed_query_count_does_not_grow_with_the_plan(
