@@ -47,6 +47,7 @@ class Priority(models.Model):
     plan_actions = models.ManyToManyField(
         "plans.Action", blank=True, related_name="performance_priorities"
     )
+    history = HistoricalRecords(m2m_fields=[plan_objectives, plan_actions])
 
     class Meta:
         ordering = ["partnership", "code"]
@@ -74,6 +75,7 @@ class PriorityAlignment(models.Model):
     other_plan = models.CharField(max_length=200)
     other_priority = models.TextField()
     comment = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["priority", "position"]

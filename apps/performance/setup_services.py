@@ -130,6 +130,7 @@ def priority_save(
 def alignment_save(
     *,
     priority: Priority,
+    user: Any,
     alignment: PriorityAlignment | None = None,
     our_wording: str = "",
     other_plan: str,
@@ -149,11 +150,14 @@ def alignment_save(
         alignment = PriorityAlignment(priority=priority, position=(last or 0) + 1)
     alignment.our_wording, alignment.comment = _text(our_wording), _text(comment)
     alignment.other_plan, alignment.other_priority = _text(other_plan), _text(other_priority)
+    _attribute(alignment, user)
     alignment.save()
     return alignment
 
 
-def alignment_remove(*, alignment: PriorityAlignment) -> None:
+def alignment_remove(*, alignment: PriorityAlignment, user: Any) -> None:
+    """Remove a row; its history keeps what it said and who removed it."""
+    _attribute(alignment, user)
     alignment.delete()
 
 

@@ -96,7 +96,9 @@ def _alignment_page(
     if request.method == "POST" and form.is_valid():
         saved = _saved(
             form,
-            lambda: alignment_save(priority=priority, alignment=alignment, **form.cleaned_data),
+            lambda: alignment_save(
+                priority=priority, user=request.user, alignment=alignment, **form.cleaned_data
+            ),
         )
         if saved is not None:
             verb = "added" if alignment is None else "saved"
@@ -129,7 +131,7 @@ def alignment_delete(request: HttpRequest, priority_alignment_id: int) -> HttpRe
     _check(request, alignment)
     priority = alignment.priority
     if request.method == "POST":
-        alignment_remove(alignment=alignment)
+        alignment_remove(alignment=alignment, user=request.user)
         messages.success(request, f"Alignment with {alignment.other_plan} removed")
         return redirect(reverse("performance:priority", args=[priority.pk]) + "#alignment")
     context = {"priority": priority, "alignment": alignment}

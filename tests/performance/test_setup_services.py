@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from apps.partnerships.models import Organisation, Partnership
 from apps.performance.assessment import measure_target
 from apps.performance.demo import performance_demo_load
-from apps.performance.models import Measure, Priority
+from apps.performance.models import Measure, Priority, PriorityAlignment
 from apps.performance.rag import Rating, rag_assess
 from apps.performance.selectors import target_text
 from apps.performance.setup_forms import DUE_NOT_A_DATE, MeasureForm
@@ -306,20 +306,26 @@ def test_priority_links_only_to_its_own_partnerships_plans(
     assert set(saved.plan_actions.all()) == set(small_plan.actions[:2])
 
 
-def test_alignments_are_added_at_the_end_changed_and_removed(priority: Priority) -> None:
+def test_alignments_are_added_at_the_end_changed_and_removed(
+    priority: Priority, manager: User
+) -> None:
     with pytest.raises(ValidationError) as error:
-        alignment_save(priority=priority, other_plan=" ", other_priority="")
+        alignment_save(priority=priority, user=manager, other_plan=" ", other_priority="")
     assert error.value.message_dict == {
         "other_plan": [OTHER_PLAN_MISSING],
         "other_priority": [OTHER_PRIORITY_MISSING],
     }
     first = builders.alignment(priority=priority)
     added = alignment_save(
-        priority=priority, other_plan="Police and Crime Plan", other_priority="Cut reoffending"
+        priority=priority,
+        user=manager,
+        other_plan="Police and Crime Plan",
+        other_priority="Cut reoffending",
     )
     assert list(priority.alignments.all()) == [first, added]
     changed = alignment_save(
         priority=priority,
+        user=manager,
         alignment=added,
         other_plan="Health and Wellbeing Strategy",
         other_priority="Cut reoffending",
@@ -330,5 +336,31 @@ def test_alignments_are_added_at_the_end_changed_and_removed(priority: Priority)
         "Health and Wellbeing Strategy",
         "Shared aim",
     )
-    alignment_remove(alignment=first)
+    first_id = first.pk
+    alignment_remove(alignment=first, user=manager)
     assert list(priority.alignments.all()) == [added]
+    # the history keeps every change and the removal, each with who made it
+    removed = PriorityAlignment.history.filter(id=first_id).first()
+    assert removed is not None and removed.history_type == "-"
+    assert removed.history_user == manager
+    assert [h.history_user for h in added.history.all()] == [manager, manager]
+
+
+def test_priority_changes_are_kept_in_history_with_their_author(
+    partnership: Partnership, manager: User, small_plan: factories.SmallPlan
+) -> None:
+    saved = priority_save(partnership=partnership, user=manager, code="Z", title="First")
+    priority_save(
+        partnership=partnership,
+        user=manager,
+        priority=saved,
+        code="Z",
+        title="Second",
+        plan_objectives=[small_plan.objectives[0]],
+    )
+    records = list(saved.history.order_by("history_date", "history_id"))
+    assert [r.title for r in records][:2] == ["First", "Second"]
+    assert {r.history_user for r in records} == {manager}
+    latest = records[-1]
+    linked = [o.objective_id for o in latest.plan_objectives.all()]
+    assert linked == [small_plan.objectives[0].pk]
