@@ -113,6 +113,8 @@ class Assessment:
     vs_previous: Change | None
     vs_last_year: Change | None
     notes: list[str] = field(default_factory=list)
+    # the RAG of every period's figure, oldest first (None where no target applies)
+    period_ratings: Sequence[RagResult | None] = ()
 
     @property
     def latest(self) -> Observation | None:
@@ -221,27 +223,39 @@ def measure_assessment(
 
     a_year_back = year_before(latest.period_start)
     last_year = next((o for o in observations if o.period_start == a_year_back), None)
-    target = measure_target(measure, latest)
-    rag = None
-    if target is not None:
-        rules = RagRules(
-            amber_band_percent=measure.amber_band_percent,
-            slight_worsening_percent=measure.slight_worsening_percent,
-        )
-        rag = rag_assess(
-            target=target,
-            value=latest.value,
-            previous=None if previous is None else previous.value,
-            comparator=latest.comparator_value,
-            rules=rules,
-            is_percentage=is_percentage,
-        )
+    ratings = [
+        observation_rag(measure, o, observations[i - 1] if i else None)
+        for i, o in enumerate(observations)
+    ]
     return Assessment(
         measure=measure,
         observations=observations,
         spc=spc,
         spc_error=spc_error,
-        rag=rag,
+        rag=ratings[-1],
         vs_previous=compare(previous),
         vs_last_year=compare(last_year),
+        period_ratings=ratings,
+    )
+
+
+def observation_rag(
+    measure: Measure, observation: Observation, previous: Observation | None
+) -> RagResult | None:
+    """The RAG of one period's figure, against that period's target and the figure before it,
+    so a board can see how each quarter was rated, not only the latest."""
+    target = measure_target(measure, observation)
+    if target is None:
+        return None
+    rules = RagRules(
+        amber_band_percent=measure.amber_band_percent,
+        slight_worsening_percent=measure.slight_worsening_percent,
+    )
+    return rag_assess(
+        target=target,
+        value=observation.value,
+        previous=None if previous is None else previous.value,
+        comparator=observation.comparator_value,
+        rules=rules,
+        is_percentage=measure.is_percentage,
     )

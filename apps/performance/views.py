@@ -108,8 +108,10 @@ def measure_view(request: HttpRequest, measure_id: int) -> HttpResponse:
     assessment = measure_assessment(measure, observations)
     spc_points = {p.index: p for p in assessment.spc.points} if assessment.spc else {}
     rows = [
-        (o, p, [RULE_WORDS[r.value] for r in p.rules] if p else [])
-        for i, o in enumerate(assessment.observations)
+        (o, p, [RULE_WORDS[r.value] for r in p.rules] if p else [], rag)
+        for i, (o, rag) in enumerate(
+            zip(assessment.observations, assessment.period_ratings, strict=True)
+        )
         for p in [spc_points.get(i)]
     ]
     context = {

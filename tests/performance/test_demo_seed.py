@@ -51,6 +51,27 @@ def test_priority_e_i_is_over_target(loaded: Partnership) -> None:
     )
 
 
+def test_each_period_is_rated_against_its_own_target(loaded: Partnership) -> None:
+    """Priority E (i): Q1 2013/14's 98 was within the quarterly target, Q2's 143 over it."""
+    assessment = measure_assessment(_measure(NORFOLK, "E", "(i)"))
+    ratings = [(r.rating, r.reason) for r in assessment.period_ratings if r is not None]
+    assert [o.value for o in assessment.observations] == [98, 143]
+    assert ratings[0][0] is Rating.GREEN and ratings[0][1].startswith("21.6% below target of 125")
+    assert ratings[1] == (assessment.rag.rating, assessment.rag.reason)  # type: ignore[union-attr]
+
+
+def test_the_measure_page_shows_each_periods_rag_in_words(loaded: Partnership, client: Any) -> None:
+    from django.urls import reverse
+
+    measure = _measure(NORFOLK, "E", "(i)")
+    client.force_login(factories.member(partnership=measure.priority.partnership, role="viewer"))
+    page = client.get(reverse("performance:measure", args=[measure.pk])).content.decode()
+    cells = page.split('class="govuk-table__cell app-period-rag"')[1:]
+    assert len(cells) == 2
+    assert ">Green</strong>" in cells[0] and "21.6% below target of 125" in cells[0]
+    assert ">Red</strong>" in cells[1] and "14.4% above target of 125" in cells[1]
+
+
 def test_priority_a_uses_each_quarters_own_target(loaded: Partnership) -> None:
     assessment = measure_assessment(_measure(NORFOLK, "A", "(i)"))
     assert assessment.rag is not None and assessment.rag.rating is Rating.GREEN
