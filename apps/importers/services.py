@@ -42,13 +42,19 @@ class _LeadResolver:
         if key in self.people:
             return self.people[key]
         full_name = agency_name(key)
+        # Validated before saving, so a lead too long for its field is reported in words
+        # (and rolls the import back) rather than failing in the database.
         if full_name is not None:
-            organisation = Organisation.objects.create(
+            organisation = Organisation(
                 partnership=self.partnership, short_name=" ".join(lead.split()), name=full_name
             )
+            organisation.full_clean()
+            organisation.save()
             self.organisations[key] = organisation
             return organisation
-        person = Person.objects.create(partnership=self.partnership, initials=key[:10])
+        person = Person(partnership=self.partnership, initials=key[:10])
+        person.full_clean()
+        person.save()
         self.people[key] = person
         return person
 

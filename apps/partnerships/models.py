@@ -27,7 +27,7 @@ class Organisation(models.Model):
     )
     name = models.CharField(max_length=200)
     short_name = models.CharField(
-        max_length=40, help_text="As the documents print it, for example CSP or NSDC."
+        max_length=120, help_text="As the documents print it, for example CSP or NSDC."
     )
 
     class Meta:

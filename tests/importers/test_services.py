@@ -7,15 +7,18 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
-from apps.importers.documents import decode_document, parse_plan_document
+from apps.importers.documents import decode_document, parse_plan_document, parse_plan_documents
 from apps.importers.parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedTheme
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Update
-from demo import NSDC_2025, NSDC_2026
+from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+SEEDS = [NSDC_2025, NSDC_2026, NORFOLK_2013, NOTTS_PCC_2019, BOLSOVER_2017]
 
 
 def _parse(path: Path) -> ParsedPlan:
@@ -84,3 +87,21 @@ def test_a_failure_part_way_leaves_no_plan() -> None:
         plan_create_from_parsed(parsed=parsed, partnership=partnership)
     assert Plan.objects.count() == 0
     assert Action.objects.count() == 0
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_every_row_a_seed_creates_fits_its_fields(path: Path, partnership: Partnership) -> None:
+    """SQLite does not enforce text lengths and PostgreSQL does: check every created row
+    against its model's rules, so a lead too long for its field fails on either database."""
+    for parsed in parse_plan_documents(decode_document(path.read_bytes())):
+        plan_create_from_parsed(parsed=parsed, partnership=partnership, source_name=path.name)
+    created = [
+        *Organisation.objects.filter(partnership=partnership),
+        *Person.objects.filter(partnership=partnership),
+        *Plan.objects.filter(partnership=partnership),
+        *Objective.objects.filter(theme__plan__partnership=partnership),
+        *Action.objects.filter(objective__theme__plan__partnership=partnership),
+    ]
+    assert created
+    for row in created:
+        row.full_clean()
