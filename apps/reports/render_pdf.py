@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.template.loader import render_to_string
-from weasyprint import HTML, URLFetcher
+from weasyprint import HTML, Document, URLFetcher
 
 from apps.reports.content import Report
 from apps.reports.render_html import render_html
@@ -42,8 +42,14 @@ def print_css(report: Report) -> str:
     )
 
 
-def render_pdf(report: Report) -> bytes:
+def pdf_document(report: Report) -> Document:
+    """The laid-out pages (for the PDF, and for tests reading its bookmarks and pages)."""
     html = render_html(report, print_css=print_css(report)).decode("utf-8")
-    document = HTML(string=html, url_fetcher=NoFetching(), media_type="print")
-    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
+    return HTML(string=html, url_fetcher=NoFetching(), media_type="print").render(
+        pdf_variant=PDF_VARIANT
+    )
+
+
+def render_pdf(report: Report) -> bytes:
+    pdf: bytes = pdf_document(report).write_pdf(pdf_variant=PDF_VARIANT)
     return pdf
