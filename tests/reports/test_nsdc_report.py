@@ -43,6 +43,8 @@ def test_pdf_pages_carry_title_marking_and_page_x_of_y(nsdc: BuiltReport, tmp_pa
     assert f"Page 3 of {pages}" in text
     assert f"Page {pages} of {pages}" in text
     assert text.count("OFFICIAL") >= pages  # the marking on every page
+    # Four theme tables, but their header row is printed again on every page they run onto.
+    assert text.count("Method By when Lead Action(s) Update(s) RAG") > 4
 
 
 def test_pdf_links_the_contents_to_named_headings(nsdc: BuiltReport, tmp_path: Path) -> None:

@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('performance', '0001_initial'),
+        ("performance", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalpriorityreport',
-            name='internal',
-            field=models.BooleanField(default=False, help_text='Internal: left out of the public version of a report.'),
+            model_name="historicalpriorityreport",
+            name="internal",
+            field=models.BooleanField(
+                default=False, help_text="Internal: left out of the public version of a report."
+            ),
         ),
         migrations.AddField(
-            model_name='priorityreport',
-            name='internal',
-            field=models.BooleanField(default=False, help_text='Internal: left out of the public version of a report.'),
+            model_name="priorityreport",
+            name="internal",
+            field=models.BooleanField(
+                default=False, help_text="Internal: left out of the public version of a report."
+            ),
         ),
     ]

@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0005_action_predecessor_match'),
+        ("plans", "0005_action_predecessor_match"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalupdate',
-            name='internal',
-            field=models.BooleanField(default=False, help_text='Internal: left out of the public version of a report.'),
+            model_name="historicalupdate",
+            name="internal",
+            field=models.BooleanField(
+                default=False, help_text="Internal: left out of the public version of a report."
+            ),
         ),
         migrations.AddField(
-            model_name='update',
-            name='internal',
-            field=models.BooleanField(default=False, help_text='Internal: left out of the public version of a report.'),
+            model_name="update",
+            name="internal",
+            field=models.BooleanField(
+                default=False, help_text="Internal: left out of the public version of a report."
+            ),
         ),
     ]
