@@ -45,6 +45,11 @@ EXCEPTION_HEADINGS = {
     NEGATIVE: "Negative exceptions",
     OTHER: "Other significant changes",
 }
+EXCEPTION_CAPTIONS = {
+    POSITIVE: "Measures improving significantly",
+    NEGATIVE: "Measures worsening significantly",
+    OTHER: "Measures changing significantly where neither direction is better",
+}
 
 
 def performance_rag(value: str, word: str | None = None) -> Rag:
@@ -98,7 +103,7 @@ def summary_blocks(data: PerformanceData) -> list[Block]:
 
 def _exception_table(kind: str, entries: list[ExceptionEntry]) -> Table:
     table = Table(
-        caption=EXCEPTION_HEADINGS[kind],
+        caption=EXCEPTION_CAPTIONS[kind],
         header=["Priority", "Measure", "Current", "Change on last year", "Why it is reported"],
         kind=TABLE_EXCEPTIONS,
         widths=[18, 24, 16, 12, 30],

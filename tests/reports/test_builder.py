@@ -190,3 +190,33 @@ def test_query_count_does_not_grow_with_the_plan() -> None:
     small = _queries_to_build(factories.partnership(), 10, "small-010")
     large = _queries_to_build(factories.partnership(), 200, "large-200")
     assert small == large
+
+
+def test_performance_sections_report_a_concern_and_chart_it(partnership: Partnership) -> None:
+    priority = performance.priority(partnership=partnership)
+    measure = performance.measure(priority=priority, target_value=15)
+    performance.figures(
+        measure=measure, values=[10, 12, 11, 13, 10, 12, 11, 13, 10, 12, 11, 13, 30]
+    )
+    definition = builders.definition(partnership=partnership, priorities=[priority])
+    report = report_build(definition=definition, as_of=AS_OF)
+    assert [s.code for s in report.sections] == [
+        c.PERFORMANCE_SUMMARY,
+        c.EXCEPTIONS,
+        c.PRIORITIES,
+    ]
+    exceptions = report.section(c.EXCEPTIONS)
+    assert exceptions is not None
+    negative = exceptions.tables[0]
+    assert negative.caption == "Measures worsening significantly"
+    assert [row.cells[1].text for row in negative.rows] == ["(i) Priority crime"]
+    assert isinstance(exceptions.blocks[1], c.Note)  # no positive exceptions
+    priorities = report.section(c.PRIORITIES)
+    assert priorities is not None
+    charts = [b for b in priorities.blocks if isinstance(b, c.Chart)]
+    assert len(charts) == 1 and charts[0].svg.startswith("<svg")
+    assert charts[0].data is not None and len(charts[0].data.rows) == 13
+    summary = report.section(c.PERFORMANCE_SUMMARY)
+    assert summary is not None
+    rag = summary.tables[0].data_rows[0].cells[4].rag
+    assert rag is not None and (rag.word, rag.colour) == ("Red", "#d4351c")
