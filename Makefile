@@ -5,6 +5,8 @@ PORT ?= 8000
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTHON := $(UV) run --frozen python
 APT_PACKAGES_NEEDED := $(if $(wildcard /usr/bin/chromium),,chromium) $(if $(wildcard /usr/bin/pdftotext),,poppler-utils) $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)
+# WeasyPrint (PDF reports) loads Pango, PangoFT2 and HarfBuzz's subsetter, and needs a font.
+APT_PACKAGES_NEEDED += $(if $(wildcard /usr/lib/*/libpango-1.0.so.0),,libpango-1.0-0) $(if $(wildcard /usr/lib/*/libpangoft2-1.0.so.0),,libpangoft2-1.0-0) $(if $(wildcard /usr/lib/*/libharfbuzz-subset.so.0),,libharfbuzz-subset0) $(if $(wildcard /usr/share/fonts/truetype/*/*.ttf),,fonts-dejavu-core)
 
 .PHONY: help
 help: ## List the targets
@@ -32,7 +34,7 @@ static/.installed: node_modules/.installed scripts/build_assets.sh frontend/css/
 assets: static/.installed ## Copy the pinned GOV.UK Frontend, htmx and our CSS into static/
 
 .PHONY: system-packages
-system-packages: ## Install Debian's Chromium, poppler and PostgreSQL when missing
+system-packages: ## Install Debian's Chromium, poppler, PostgreSQL and WeasyPrint's libraries when missing
 ifneq ($(strip $(APT_PACKAGES_NEEDED)),)
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES_NEEDED)
 endif

@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/", include("apps.plans.manage_urls")),
     path("import/", include("apps.importers.urls")),
     path("performance/", include("apps.performance.urls")),
+    path("reports/", include("apps.reports.urls")),
 ]
 
 handler403 = "apps.core.views.permission_denied"

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests import factories
 from tests.performance import builders
+from tests.reports import builders as report_builders
 
 SIGN_IN = "/accounts/sign-in/"
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -51,8 +52,12 @@ def _existing_id(parameter: str) -> str:
     raise AssertionError(f"do not know how to fill <{parameter}>: name it after its model")
 
 
+# Parameters that are not a model's id, and a value that names something that exists.
+VALUES = {"format_code": "html"}
+
+
 def _fill(route: str) -> str:
-    path = PARAMETER.sub(lambda m: _existing_id(m["name"]), route)
+    path = PARAMETER.sub(lambda m: VALUES.get(m["name"]) or _existing_id(m["name"]), route)
     return "/" + path.replace("^", "").replace("$", "").replace("\\Z", "")
 
 
@@ -69,6 +74,7 @@ def test_routes_were_found() -> None:
     assert "import/plans/<int:plan_id>/workbook.xlsx" in routes
     assert "import/plans/<int:plan_id>/workbook/confirm/" in routes
     assert "import/partnerships/<int:partnership_id>/new-plan/confirm/" in routes
+    assert "reports/<int:report_definition_id>/download/<slug:format_code>/" in routes
 
 
 @pytest.mark.django_db
@@ -80,6 +86,7 @@ def test_anonymous_visitor_is_sent_to_sign_in(client: Client, route: str) -> Non
     builders.alignment(priority=priority)
     measure = builders.measure(priority=priority)
     builders.figures(measure=measure, values=[1, 2])
+    report_builders.definition(partnership=plan.plan.partnership, plans=[plan.plan])
     path = _fill(route)
     for response in (client.get(path), client.post(path, {})):
         assert response.status_code == 302, path

@@ -105,4 +105,7 @@ def demo_load(*, password: str) -> DemoResult:
     from apps.performance.demo import performance_demo_load  # the performance demo, last
 
     result.created += performance_demo_load(partnership=partnership, password=password)
+    from apps.reports.demo import report_demo_load  # needs the plans and priorities above
+
+    result.created += report_demo_load(partnership=partnership, live=live)
     return result

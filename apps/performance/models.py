@@ -226,6 +226,9 @@ class PriorityReport(models.Model):
     prospects_and_risks = models.TextField(blank=True)
     traffic_light = models.CharField(max_length=10, choices=TrafficLight.choices, blank=True)
     traffic_light_comment = models.TextField(blank=True)
+    internal = models.BooleanField(
+        default=False, help_text="Internal: left out of the public version of a report."
+    )
     history = HistoricalRecords()
 
     class Meta:

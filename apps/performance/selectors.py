@@ -199,10 +199,16 @@ class SummaryRow:
     trend: str
 
 
-def performance_summary(*, partnership: Partnership) -> list[tuple[Priority, list[SummaryRow]]]:
-    """The 003 section 5 table: theme, measure, baseline, current, trend, comment."""
+def performance_summary(
+    *, partnership: Partnership, priorities: Sequence[Priority] | None = None
+) -> list[tuple[Priority, list[SummaryRow]]]:
+    """The 003 section 5 table: theme, measure, baseline, current, trend, comment.
+
+    `priorities` (measures and observations prefetched) narrows it to a report's choice."""
     groups = []
-    for priority in partnership_priorities(partnership=partnership):
+    if priorities is None:
+        priorities = partnership_priorities(partnership=partnership)
+    for priority in priorities:
         rows = []
         for measure in priority.measures.all():
             assessment = measure_assessment(measure, list(measure.observations.all()))

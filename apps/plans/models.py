@@ -188,6 +188,9 @@ class Update(models.Model):
     rating = models.ForeignKey(
         Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="updates"
     )
+    internal = models.BooleanField(
+        default=False, help_text="Internal: left out of the public version of a report."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "apps.plans",
     "apps.importers",
     "apps.performance",
+    "apps.reports",
 ]
 
 MIDDLEWARE = [
