@@ -112,6 +112,12 @@ class PriorityReportForm(ServiceErrorsMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    internal = forms.BooleanField(
+        label="Internal: leave this narrative out of public reports",
+        required=False,
+        help_text="Internal narratives stay in SaferPlan and the full report, but are left out "
+        "of the public version of board reports.",
+    )
 
 
 class MeasureSettingsForm(ServiceErrorsMixin, forms.Form):

@@ -213,8 +213,11 @@ REPORT_FIELDS = (
 )
 
 
-def priority_report_save(*, priority: Priority, period_label: str, **fields: str) -> PriorityReport:
-    """Create or replace the narrative for a priority and reporting period."""
+def priority_report_save(
+    *, priority: Priority, period_label: str, internal: bool = False, **fields: str
+) -> PriorityReport:
+    """Create or replace the narrative for a priority and reporting period; an internal one
+    is left out of the public version of board reports."""
     label = " ".join(period_label.split())
     if not label:
         raise ValidationError({"period_label": REPORT_PERIOD_MISSING})
@@ -228,6 +231,7 @@ def priority_report_save(*, priority: Priority, period_label: str, **fields: str
     report = PriorityReport.objects.filter(priority=priority, period_label=label).first()
     report = report or PriorityReport(priority=priority, period_label=label)
     report.period_start = start
+    report.internal = internal
     for name in REPORT_FIELDS:
         if name in fields:
             setattr(report, name, fields[name].strip())

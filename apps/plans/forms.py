@@ -59,6 +59,12 @@ class UpdateForm(ServiceErrorsMixin, forms.Form):
         help_text="For example Q1 2026-27.",
         error_messages={"max_length": PERIOD_LABEL_TOO_LONG},
     )
+    internal = forms.BooleanField(
+        label="Internal: leave this update out of public reports",
+        required=False,
+        help_text="Internal updates stay in SaferPlan and the full report, but are left out of "
+        "the public version of board reports.",
+    )
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

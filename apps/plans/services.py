@@ -53,6 +53,7 @@ def action_add_update(
     rating: Rating | None,
     reported_on: date | None = None,
     period_label: str = "",
+    internal: bool = False,
 ) -> Update:
     """Record a dated update and carry its status and rating onto the action."""
     if action.retired_at is not None:
@@ -67,6 +68,7 @@ def action_add_update(
         rating=rating,
         reported_on=reported_on or timezone.localdate(),
         period_label=period_label,
+        internal=internal,
         author=getattr(user, "person", None),
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )

@@ -115,6 +115,7 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
                     status=form.cleaned_data["status"],
                     rating=form.cleaned_data["rating"],
                     period_label=form.cleaned_data["period_label"],
+                    internal=form.cleaned_data["internal"],
                 )
             except ValidationError as error:
                 form.add_service_error(error)

@@ -243,3 +243,18 @@ def test_narrative_is_saved_with_its_history_and_years_can_be_chosen(
     assert 'href="?year=2018">2018/19</a>' in page
     older = client.get(reverse("performance:priority", args=[priority.pk]) + "?year=2018").text
     assert "Performance data 2018/19" in older
+
+
+def test_a_narrative_can_be_marked_internal_and_unmarked(
+    measure: Measure, as_role: Callable[[str], Client]
+) -> None:
+    client = as_role("analyst")
+    url = reverse("performance:report-edit", args=[measure.priority.pk])
+    assert "leave this narrative out of public reports" in client.get(url).text
+    client.post(url, {"period_label": "Q3 2013/14", "summary": "Staffing", "internal": "on"})
+    report = PriorityReport.objects.get(priority=measure.priority, period_label="Q3 2013/14")
+    assert report.internal
+    assert 'name="internal" type="checkbox" value="on" checked' in client.get(url).text
+    client.post(url, {"period_label": "Q3 2013/14", "summary": "Staffing"})
+    report.refresh_from_db()
+    assert not report.internal

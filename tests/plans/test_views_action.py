@@ -56,6 +56,22 @@ def test_update_carries_status_and_rating_and_records_who(
     latest = action.history.latest()
     assert latest.history_user == lead
     assert update.history.get().history_user == lead
+    assert not update.internal
+
+
+def test_a_lead_can_mark_an_update_internal(
+    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+) -> None:
+    action = small_plan.actions[0]
+    client = signed_in(lead)
+    form = client.get(_add_update_url(action)).content.decode()
+    assert 'id="id_internal" name="internal" type="checkbox"' in form
+    assert "leave this update out of public reports" in form
+    client.post(
+        _add_update_url(action),
+        {"text": "Staffing gap", "status": Status.ONGOING, "internal": "on"},
+    )
+    assert action.updates.get(text="Staffing gap").internal
 
 
 def test_update_to_not_rated_clears_the_rating(
