@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -200,7 +201,7 @@ def _cover_sheet(sheet: Worksheet, report: c.Report, sheets: list[tuple[str, str
     _put(sheet, links, 1, "Sheets").font = BOLD
     for row, (name, heading) in enumerate(sheets, start=links + 1):
         cell = _put(sheet, row, 1, heading)
-        cell.hyperlink = f"#{quote_sheetname(name)}!A1"
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quote_sheetname(name)}!A1")
         cell.style = "Hyperlink"
     widths.apply(sheet)
     _print_setup(sheet, report)
