@@ -131,7 +131,10 @@ class _Writer:
         self.landscape = False
         self.started = False  # whether anything is on the first page yet
         styles = document.styles
-        self.text_style, self.bullet_style = styles[TABLE_TEXT], styles[TABLE_BULLET]
+        # Style ids, set on the XML: python-docx's `paragraph.style = …` scans every style
+        # each time, which made a 1,000-action plan take seconds.
+        self.text_style = styles[TABLE_TEXT].style_id
+        self.bullet_style = styles[TABLE_BULLET].style_id
 
     # Pages -------------------------------------------------------------------------------
     @property
@@ -267,7 +270,7 @@ class _Writer:
         first = cell.paragraphs[0]
         for index, (text, style) in enumerate(paragraphs or [("", self.text_style)]):
             paragraph = first if index == 0 else cell.add_paragraph()
-            paragraph.style = style
+            paragraph._p.style = style
             run = paragraph.add_run(text)
             if bold:
                 run.bold = True
