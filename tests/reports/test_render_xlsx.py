@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from apps.partnerships.models import Person
 from apps.performance.selectors import performance_summary
 from apps.plans.models import Action, Rating
-from apps.plans.selectors import StatusSummary, plan_status_summary
+from apps.plans.selectors import StatusSummary, overdue_q, plan_status_summary
 from apps.reports import content as c
 from apps.reports.builder import report_build
 from apps.reports.demo import NSDC_SLUG
@@ -54,6 +54,7 @@ class Built:
     rated: dict[str, Rating]
     summary: StatusSummary
     current: dict[str, Decimal]  # measure as printed → its latest figure
+    overdue: list[str]  # actions as printed, by the plan selectors' definition of overdue
     names: list[str]
 
 
@@ -108,6 +109,9 @@ def built(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -
             rated=rated,
             summary=plan_status_summary(plan=plan),
             current=current,
+            overdue=sorted(
+                _printed(a) for a in Action.objects.filter(overdue_q(), objective__theme__plan=plan)
+            ),
             names=list(people.values_list("name", flat=True)),
         )
         transaction.set_rollback(True)
@@ -214,6 +218,14 @@ def test_status_summary_figures_are_the_selectors(built: Built) -> None:
     assert overdue == built.summary.overdue  # a number, to sum or chart
     assert "Green 1/64 (2%)" in by_rating
     assert len(_list(sheet)) == 1 + 4  # all themes, then each theme
+
+
+def test_the_overdue_list_is_the_plans_overdue_actions(built: Built) -> None:
+    rows = _list(_book(built.data)["Overdue and due soon"])
+    overdue = [row for row in rows if row["List"] == "Overdue actions"]
+    assert sorted(row["Action"] for row in overdue) == built.overdue
+    assert len(overdue) == built.summary.overdue == 6
+    assert all(isinstance(row["By when"], datetime) for row in overdue)
 
 
 def test_performance_figures_are_numbers_as_the_database(built: Built) -> None:
