@@ -12,6 +12,7 @@ The same report gives the same bytes (fixed dates and zip times), so builds can 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 from io import BytesIO
 from typing import Any
@@ -53,6 +54,12 @@ TABLE_TEXT, TABLE_BULLET = "Table Text", "Table Bullet"
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 CHART_NOT_DRAWN = "The chart could not be drawn in this document; its figures are in the table."
 DEFINITION_WIDTHS = [30, 70]
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def safe(text: str) -> str:
+    """Text XML can carry: control characters pasted in from other documents dropped."""
+    return XML_UNSAFE.sub("", text)
 
 
 def _style_fonts(document: Any) -> None:
@@ -89,14 +96,14 @@ def _header_footer(section: Any, report: c.Report) -> None:
     """Marking at the top and foot of every page (as protective marking requires), the
     title under it, and "Page X of Y" (Word fields) at the foot."""
     marking, title = section.header.paragraphs[0], section.header.add_paragraph()
-    marking.add_run(report.protective_marking).bold = True
-    title.add_run(report.title).font.size = Pt(9)
+    marking.add_run(safe(report.protective_marking)).bold = True
+    title.add_run(safe(report.title)).font.size = Pt(9)
     pages, foot = section.footer.paragraphs[0], section.footer.add_paragraph()
     pages.add_run("Page ")
     add_field(pages, "PAGE", "1")
     pages.add_run(" of ")
     add_field(pages, "NUMPAGES", "1")
-    foot.add_run(report.protective_marking).bold = True
+    foot.add_run(safe(report.protective_marking)).bold = True
     for paragraph in (marking, title, pages, foot):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -105,11 +112,11 @@ def _properties(document: Any, report: c.Report) -> None:
     """File → Info: title, authors, period and marking; dated by the report, not the build."""
     properties = document.core_properties
     cover = report.cover
-    properties.title = report.title
-    properties.author = "; ".join(cover.authors) if cover and cover.authors else report.partnership
-    properties.subject = cover.period_label if cover else ""
-    properties.category = report.protective_marking
-    properties.keywords = report.partnership
+    authors = "; ".join(cover.authors) if cover and cover.authors else report.partnership
+    properties.title, properties.author = safe(report.title), safe(authors)
+    properties.subject = safe(cover.period_label) if cover else ""
+    properties.category = safe(report.protective_marking)
+    properties.keywords = safe(report.partnership)
     properties.comments = "Built by SaferPlan" + (" (public version)" if report.public else "")
     properties.last_modified_by = report.partnership
     properties.language = "en-GB"
@@ -156,7 +163,7 @@ class _Writer:
 
     def _paragraph(self, text: str = "", style: str | None = None) -> Any:
         self.started = True
-        return self.document.add_paragraph(text, style)
+        return self.document.add_paragraph(safe(text), style)
 
     # Front matter ------------------------------------------------------------------------
     def cover(self, cover: c.Cover) -> None:
@@ -176,11 +183,11 @@ class _Writer:
             paragraph = self._paragraph()
             paragraph.add_run(f"{label}: ").bold = True
             if value:
-                paragraph.add_run(value)
+                paragraph.add_run(safe(value))
             if label.startswith("Author"):
                 for author in cover.authors:
                     paragraph.add_run().add_break()
-                    paragraph.add_run(author)
+                    paragraph.add_run(safe(author))
 
     def contents(self, entries: list[c.ContentsEntry]) -> None:
         """A TOC field whose shown result is the report's own list, so the text is there
@@ -192,7 +199,7 @@ class _Writer:
             paragraph = self._paragraph()
             if index == 0:
                 field_begin(paragraph, TOC_INSTRUCTION, dirty=True)
-            paragraph.add_run(entry.text)
+            paragraph.add_run(safe(entry.text))
             if entry.level > 2:
                 paragraph.paragraph_format.left_indent = Cm(0.75 * (entry.level - 2))
             if index == len(entries) - 1:
@@ -210,7 +217,7 @@ class _Writer:
         if isinstance(block, c.Heading):
             self._paragraph(block.text, HEADING_STYLES.get(block.level, "Heading 4"))
         elif isinstance(block, c.Paragraph):
-            run = self._paragraph().add_run(block.text)
+            run = self._paragraph().add_run(safe(block.text))
             if block.emphasis:
                 run.italic = True
         elif isinstance(block, c.BulletList):
@@ -238,7 +245,7 @@ class _Writer:
         if picture is not None:
             run = self._paragraph().add_run()
             run.add_picture(BytesIO(picture), width=Emu(self.text_width))
-            picture_alt_text(run, chart.title, chart.description)
+            picture_alt_text(run, safe(chart.title), safe(chart.description))
         else:
             self.note(CHART_NOT_DRAWN)
         self._paragraph(chart.description).runs[0].font.size = Pt(9)
@@ -258,7 +265,7 @@ class _Writer:
         widths = self._widths(relative, columns)
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-        table_caption(table, caption)
+        table_caption(table, safe(caption))
         self.started = True
         return table, widths
 
@@ -271,7 +278,7 @@ class _Writer:
         for index, (text, style) in enumerate(paragraphs or [("", self.text_style)]):
             paragraph = first if index == 0 else cell.add_paragraph()
             paragraph._p.style = style
-            run = paragraph.add_run(text)
+            run = paragraph.add_run(safe(text))
             if bold:
                 run.bold = True
 
@@ -320,6 +327,8 @@ class _Writer:
 
     def definitions(self, block: c.DefinitionList) -> None:
         """Terms and definitions as a two-column table (a RAG key's terms in colour)."""
+        if not block.items:
+            return  # Word rejects a table without rows
         word_table, widths = self._new_table(2, DEFINITION_WIDTHS, "Terms and definitions")
         rags = list(block.rags) + [None] * (len(block.items) - len(block.rags))
         for (term, definition), rag in zip(block.items, rags, strict=True):

@@ -290,3 +290,23 @@ def test_public_version_names_nobody(built: Built) -> None:
     for name in built.names:
         assert name not in public
     assert "This is the public version" in public
+
+
+def test_pasted_control_characters_and_empty_lists_do_not_break_the_document() -> None:
+    table = c.Table("Odd\x0btext", ["Text"], [c.Row([c.Cell.of("Tab\there, vertical\x0btab")])])
+    blocks: list[c.Block] = [
+        c.Paragraph("Form\x0cfeed", emphasis=True),
+        c.BulletList(["One", "Two"], numbered=True),
+        c.DefinitionList([]),
+        c.Note("Nothing else."),
+        table,
+    ]
+    report = c.Report("Title\x01", "t", "P", "OFFICIAL", False, None, [], [])
+    report.sections = [c.Section(c.GLOSSARY, "Glossary", "g", blocks)]
+    document = _document(render_docx(report))
+    texts = [p.text for p in document.paragraphs]
+    assert "Formfeed" in texts
+    assert _styled(document, "List Number") == ["One", "Two"]
+    assert len(document.tables) == 1  # the empty definition list is left out
+    assert document.tables[0].rows[1].cells[0].text == "Tab\there, verticaltab"
+    assert document.core_properties.title == "Title"
