@@ -15,7 +15,7 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from bench import document_import, plan_page, spc_bench, workbook_import
+    from bench import document_import, plan_page, report_build, spc_bench, workbook_import
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0)
@@ -24,6 +24,7 @@ def main() -> int:
         document_import.run()
         workbook_import.run()
         spc_bench.run()
+        report_build.run()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     return 0

@@ -45,6 +45,20 @@ FORMATS: dict[str, Format] = {
             "apps.reports.render_html.render_html",
         ),
         Format("pdf", "PDF", "pdf", "application/pdf", "apps.reports.render_pdf.render_pdf"),
+        Format(
+            "docx",
+            "Word document",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "apps.reports.render_docx.render_docx",
+        ),
+        Format(
+            "xlsx",
+            "Excel workbook",
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "apps.reports.render_xlsx.render_xlsx",
+        ),
     )
 }
 
