@@ -48,7 +48,9 @@ def test_action_lead_filters_to_own_actions_and_adds_an_update(
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Add an update").click()
     assert_no_axe_violations(page)
-    page.get_by_label("Update", exact=True).fill("Walkabout with the beat team held on 20 November.")
+    page.get_by_label("Update", exact=True).fill(
+        "Walkabout with the beat team held on 20 November."
+    )
     page.get_by_label("Completed").check()
     page.get_by_label("Green").check()
     page.get_by_role("button", name="Save update").click()
