@@ -232,7 +232,9 @@ class PriorityReport(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["priority", "-period_start", "-pk"]
+        # newest first, and undated narratives last on every database (PostgreSQL would put
+        # NULLs first when descending)
+        ordering = ["priority", models.F("period_start").desc(nulls_last=True), "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["priority", "period_label"], name="priority_report_period_unique"

@@ -254,7 +254,7 @@ def priority_view(request: HttpRequest, priority_id: int) -> HttpResponse:
 def priority_report_edit(request: HttpRequest, priority_id: int) -> HttpResponse:
     priority = get_object_or_404(priority_detail(), pk=priority_id)
     _check(request, EDIT, priority)
-    latest = PriorityReport.objects.filter(priority=priority).order_by("-period_start").first()
+    latest = PriorityReport.objects.filter(priority=priority).first()  # newest dated first
     initial = {}
     if latest is not None:
         initial = {name: getattr(latest, name) for name in PriorityReportForm.base_fields}
