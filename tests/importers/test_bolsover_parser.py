@@ -24,6 +24,7 @@ from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Objective, Rating, Update
 from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
+from tests.importers.mutations import mutate_lines
 
 TEXT = BOLSOVER_2017.read_text(encoding="utf-8")
 # Counted by reading the table (lines 134-151): bullets, plus the Hate Crime row's paragraph
@@ -233,32 +234,12 @@ def test_saving_the_plan_creates_its_rows(plan: ParsedPlan, partnership: Partner
 @settings(max_examples=80, deadline=None)
 @given(st.data())
 def test_mutated_seed_gives_a_plan_or_a_clear_error(data: st.DataObject) -> None:
-    lines = TEXT.split("\n")
-    table = (133, 152)  # mutate around the table more often than elsewhere
-    for _ in range(data.draw(st.integers(1, 4))):
-        if not lines:
-            break
-        near = data.draw(st.booleans())
-        low, high = (table[0], min(table[1], len(lines) - 1)) if near else (0, len(lines) - 1)
-        index = data.draw(st.integers(min(low, len(lines) - 1), max(high, 0)))
-        operation = data.draw(
-            st.sampled_from(["delete", "duplicate", "shuffle", "replace", "garble", "truncate"])
-        )
-        if operation == "delete":
-            del lines[index : index + data.draw(st.integers(1, 10))]
-        elif operation == "duplicate":
-            lines.insert(index, lines[data.draw(st.integers(0, len(lines) - 1))])
-        elif operation == "shuffle":
-            lines = data.draw(st.permutations(lines))
-        elif operation == "replace":
-            lines[index] = data.draw(st.text(max_size=120))
-        elif operation == "truncate":
-            lines[index] = lines[index][: data.draw(st.integers(0, len(lines[index])))]
-        else:
-            line = lines[index]
-            at = data.draw(st.integers(0, len(line)))
-            junk = data.draw(st.sampled_from(["\t", "<p>", "</li>", "/", "•", "", "PRIORITY"]))
-            lines[index] = line[:at] + junk + data.draw(st.text(max_size=5)) + line[at + 1 :]
+    lines = mutate_lines(
+        data,
+        TEXT.split("\n"),
+        focus=(133, 152),
+        junk=["\t", "<p>", "</li>", "/", "•", "", "PRIORITY"],
+    )
     with contextlib.suppress(ImportFormatError):
         assert isinstance(parse_bolsover_plan("\n".join(lines)), ParsedPlan)
 

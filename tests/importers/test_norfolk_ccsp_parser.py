@@ -22,6 +22,7 @@ from apps.importers.parsers.norfolk_text import split_items
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.plans.models import Action, Objective, Theme
 from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
+from tests.importers.mutations import mutate_lines
 
 TEXT = NORFOLK_2013.read_text(encoding="utf-8")
 ACTIONS_PER_OBJECTIVE = {
@@ -276,28 +277,8 @@ def test_saving_creates_the_rows(plan: ParsedPlan) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_mutated_seed_gives_a_plan_or_a_clear_error(data: st.DataObject) -> None:
-    lines = data.draw(st.sampled_from([TEXT.split("\n"), TEXT.split("\n")[1840:2000]]))
-    for _ in range(data.draw(st.integers(1, 4))):
-        if not lines:
-            break
-        index = data.draw(st.integers(0, len(lines) - 1))
-        operation = data.draw(
-            st.sampled_from(["delete", "duplicate", "shuffle", "replace", "garble", "truncate"])
-        )
-        if operation == "delete":
-            del lines[index : index + data.draw(st.integers(1, 30))]
-        elif operation == "duplicate":
-            lines.insert(index, lines[data.draw(st.integers(0, len(lines) - 1))])
-        elif operation == "shuffle":
-            lines = data.draw(st.permutations(lines))
-        elif operation == "replace":
-            lines[index] = data.draw(st.text(max_size=120))
-        elif operation == "truncate":
-            lines = lines[:index]
-        else:
-            line = lines[index]
-            at = data.draw(st.integers(0, len(line)))
-            lines[index] = line[:at] + data.draw(st.text(max_size=5)) + line[at + 1 :]
+    base = data.draw(st.sampled_from([TEXT.split("\n"), TEXT.split("\n")[1840:2000]]))
+    lines = mutate_lines(data, base)
     with contextlib.suppress(ImportFormatError):
         assert isinstance(parse_norfolk_ccsp_plan("\n".join(lines)), ParsedPlan)
 

@@ -24,6 +24,7 @@ from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Update
 from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
+from tests.importers.mutations import mutate_lines
 
 TEXT = NOTTS_PCC_2019.read_text(encoding="utf-8")
 # The status key claims 14/14 green, and the table (lines 446-516) does hold 14 numbered
@@ -248,32 +249,12 @@ def test_saving_the_plan_creates_its_rows(plan: ParsedPlan, partnership: Partner
 @settings(max_examples=80, deadline=None)
 @given(st.data())
 def test_mutated_seed_gives_a_plan_or_a_clear_error(data: st.DataObject) -> None:
-    lines = TEXT.split("\n")
-    table = (410, 520)  # mutate around the status key and table more often than elsewhere
-    for _ in range(data.draw(st.integers(1, 4))):
-        if not lines:
-            break
-        near = data.draw(st.booleans())
-        low, high = (table[0], min(table[1], len(lines) - 1)) if near else (0, len(lines) - 1)
-        index = data.draw(st.integers(min(low, len(lines) - 1), max(high, 0)))
-        operation = data.draw(
-            st.sampled_from(["delete", "duplicate", "shuffle", "replace", "garble", "truncate"])
-        )
-        if operation == "delete":
-            del lines[index : index + data.draw(st.integers(1, 10))]
-        elif operation == "duplicate":
-            lines.insert(index, lines[data.draw(st.integers(0, len(lines) - 1))])
-        elif operation == "shuffle":
-            lines = data.draw(st.permutations(lines))
-        elif operation == "replace":
-            lines[index] = data.draw(st.text(max_size=120))
-        elif operation == "truncate":
-            lines[index] = lines[index][: data.draw(st.integers(0, len(lines[index])))]
-        else:
-            line = lines[index]
-            at = data.draw(st.integers(0, len(line)))
-            junk = data.draw(st.sampled_from(["|", "<p>", "Update 31.2.19:", "•", "", "THEME 3:"]))
-            lines[index] = line[:at] + junk + data.draw(st.text(max_size=5)) + line[at + 1 :]
+    lines = mutate_lines(
+        data,
+        TEXT.split("\n"),
+        focus=(410, 520),
+        junk=["|", "<p>", "Update 31.2.19:", "•", "", "THEME 3:"],
+    )
     with contextlib.suppress(ImportFormatError):
         assert isinstance(parse_notts_theme_update("\n".join(lines)), ParsedPlan)
 

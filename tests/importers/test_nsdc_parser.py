@@ -15,6 +15,7 @@ from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedObjecti
 from apps.importers.parsers.html_cells import read_action_cell, split_inline, update_text
 from apps.importers.parsers.nsdc import NOT_NSDC, looks_like_nsdc_plan, parse_nsdc_plan
 from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
+from tests.importers.mutations import mutate_lines
 
 TEXT_2025 = NSDC_2025.read_text(encoding="utf-8")
 TEXT_2026 = NSDC_2026.read_text(encoding="utf-8")
@@ -333,26 +334,7 @@ def test_cell_helpers() -> None:
 @given(st.data())
 def test_mutated_seed_gives_a_plan_or_a_clear_error(data: st.DataObject) -> None:
     base = data.draw(st.sampled_from([TEXT_2025, TEXT_2026]))
-    lines = base.split("\n")
-    for _ in range(data.draw(st.integers(1, 4))):
-        if not lines:
-            break
-        index = data.draw(st.integers(0, len(lines) - 1))
-        operation = data.draw(
-            st.sampled_from(["delete", "duplicate", "shuffle", "replace", "garble"])
-        )
-        if operation == "delete":
-            del lines[index : index + data.draw(st.integers(1, 30))]
-        elif operation == "duplicate":
-            lines.insert(index, lines[data.draw(st.integers(0, len(lines) - 1))])
-        elif operation == "shuffle":
-            lines = data.draw(st.permutations(lines))
-        elif operation == "replace":
-            lines[index] = data.draw(st.text(max_size=120))
-        else:
-            line = lines[index]
-            at = data.draw(st.integers(0, len(line)))
-            lines[index] = line[:at] + data.draw(st.text(max_size=5)) + line[at + 1 :]
+    lines = mutate_lines(data, base.split("\n"))
     with contextlib.suppress(ImportFormatError):
         assert isinstance(parse_nsdc_plan("\n".join(lines)), ParsedPlan)
 
