@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from apps.core.history import history_user_set
 from apps.importers.documents import decode_document, parse_plan_documents
 from apps.importers.models import DocumentUpload
 from apps.importers.parsed import ParsedPlan
@@ -87,8 +88,7 @@ def plan_create_from_parsed(
         source_name=source_name,
     )
     plan.full_clean()
-    if user is not None:
-        plan._history_user = user  # type: ignore[attr-defined]
+    history_user_set(plan, user)
     plan.save()
     ratings: dict[str, Rating] = {}
     for position, parsed_rating in enumerate(parsed.rag_scheme):
@@ -139,8 +139,7 @@ def plan_create_from_parsed(
                     rating=rating,
                 )
                 action.full_clean()
-                if user is not None:
-                    action._history_user = user  # type: ignore[attr-defined]
+                history_user_set(action, user)
                 action.save()
                 leads = [resolver.resolve(lead) for lead in parsed_action.leads]
                 action.lead_people.set([x for x in leads if isinstance(x, Person)])

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from apps.core.history import history_user_set
 from apps.partnerships.models import Organisation, Partnership
 from apps.performance.models import Measure, Priority, PriorityAlignment
 from apps.performance.rag import TargetKind
@@ -47,12 +48,6 @@ TOLERANCE_MISSING = "Enter the tolerance as a percentage, for example 5"
 TOLERANCE_NEGATIVE = "Tolerances cannot be negative"
 TOO_LARGE = "The number is too large"
 LIMIT = Decimal("9999999999")
-
-
-def _attribute(instance: Any, user: Any) -> None:
-    """Tell django-simple-history who made the change when a service runs outside a request."""
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
 
 
 def _text(value: str | None) -> str:
@@ -120,7 +115,7 @@ def priority_save(
     priority.sponsor_name = _text(sponsor_name)
     priority.lead_officer = _text(lead_officer)
     priority.why, priority.objectives = _text(why), _text(objectives)
-    _attribute(priority, user)
+    history_user_set(priority, user)
     priority.save()
     priority.plan_objectives.set(plan_objectives)
     priority.plan_actions.set(plan_actions)
@@ -150,14 +145,14 @@ def alignment_save(
         alignment = PriorityAlignment(priority=priority, position=(last or 0) + 1)
     alignment.our_wording, alignment.comment = _text(our_wording), _text(comment)
     alignment.other_plan, alignment.other_priority = _text(other_plan), _text(other_priority)
-    _attribute(alignment, user)
+    history_user_set(alignment, user)
     alignment.save()
     return alignment
 
 
 def alignment_remove(*, alignment: PriorityAlignment, user: Any) -> None:
     """Remove a row; its history keeps what it said and who removed it."""
-    _attribute(alignment, user)
+    history_user_set(alignment, user)
     alignment.delete()
 
 
@@ -276,6 +271,6 @@ def measure_save(
     assert amber_band_percent is not None and slight_worsening_percent is not None
     measure.amber_band_percent = amber_band_percent
     measure.slight_worsening_percent = slight_worsening_percent
-    _attribute(measure, user)
+    history_user_set(measure, user)
     measure.save()
     return measure

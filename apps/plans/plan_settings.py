@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.history import history_user_set
 from apps.plans.editions.services import MatchingResult, plan_match_predecessor_actions
 from apps.plans.models import Action, Plan
 
@@ -68,8 +69,7 @@ def _unlink_actions(plan: Plan, user: Any) -> None:
         action.predecessor_match = ""
         action.predecessor_score = None
         action.predecessor_reason = ""
-        if user is not None:
-            action._history_user = user  # type: ignore[attr-defined]
+        history_user_set(action, user)
         action.save(
             update_fields=[
                 "predecessor",
@@ -98,7 +98,7 @@ def plan_change_settings(
     plan.period_label = period_label.strip()
     plan.status = status
     plan.predecessor = predecessor
-    plan._history_user = user  # type: ignore[attr-defined]
+    history_user_set(plan, user)
     plan.save()
     archived = _archive_earlier_if_live(plan, user) if publishing else None
     matching = None
@@ -114,7 +114,7 @@ def _archive_earlier_if_live(plan: Plan, user: Any) -> Plan | None:
     if earlier is None or earlier.status != Plan.Status.LIVE:
         return None
     earlier.status = Plan.Status.ARCHIVED
-    earlier._history_user = user  # type: ignore[attr-defined]
+    history_user_set(earlier, user)
     earlier.save(update_fields=["status"])
     return earlier
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.history import history_user_set
 from apps.plans.models import (
     Action,
     Objective,
@@ -30,11 +31,6 @@ PERIOD_MISSING = "Enter the period the new plan covers, for example 2027-28"
 PERIOD_UNCHANGED = "Enter a period different from this plan’s ({period})"
 NOT_A_COMPLETED_ACTION = "Choose only completed actions of this plan to carry forward"
 ROLLED_FORWARD = "Carried forward when the plan was rolled forward"
-
-
-def _attribute(instance: Any, user: Any) -> None:
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
 
 
 def plan_completed_actions(*, plan: Plan) -> list[Action]:
@@ -91,7 +87,7 @@ def plan_roll_forward(
         introduction=plan.introduction,
     )
     new_plan.full_clean()
-    _attribute(new_plan, user)
+    history_user_set(new_plan, user)
     new_plan.save()
     ratings = {
         r.pk: Rating.objects.create(
@@ -121,7 +117,7 @@ def plan_roll_forward(
             continue
         _copy_action(old, objectives[old.objective_id], ratings, user)
     plan.status = Plan.Status.ARCHIVED
-    _attribute(plan, user)
+    history_user_set(plan, user)
     plan.save(update_fields=["status"])
     return new_plan
 
@@ -147,7 +143,7 @@ def _copy_action(
         predecessor_reason=ROLLED_FORWARD,
     )
     new.full_clean()
-    _attribute(new, user)
+    history_user_set(new, user)
     new.save()
     new.lead_people.set(old.lead_people.all())
     new.lead_organisations.set(old.lead_organisations.all())

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from apps.core.history import history_user_set
 from apps.partnerships.models import Organisation, Person
 from apps.plans.by_when import interpret_by_when
 from apps.plans.models import Action, Objective, Rating, Status, Tag, Update
@@ -21,12 +22,6 @@ OBJECTIVE_NOT_IN_PLAN = "Choose an objective in the same plan"
 ACTION_ALREADY_RETIRED = "This action has already been retired"
 RETIRE_REASON_MISSING = "Enter why the action is being retired"
 ACTION_RETIRED_NO_UPDATES = "This action has been retired, so it cannot be updated"
-
-
-def _attribute(instance: Any, user: Any) -> None:
-    """Tell django-simple-history who made a change made outside a request (commands, imports)."""
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
 
 
 def _check_rating(action: Action, rating: Rating | None) -> None:
@@ -73,13 +68,13 @@ def action_add_update(
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     update.full_clean()
-    _attribute(update, user)
+    history_user_set(update, user)
     update.save()
     if action.status != status or action.rating_id != (rating.pk if rating else None):
         action.status = status
         action.rating = rating
         action.full_clean()
-        _attribute(action, user)
+        history_user_set(action, user)
         action.save(update_fields=["status", "rating"])
     return update
 
@@ -118,7 +113,7 @@ def action_create(
     action_apply_by_when(action=action, due_text=due_text)
     _check_rating(action, rating)
     action.full_clean()
-    _attribute(action, user)
+    history_user_set(action, user)
     action.save()
     action.lead_people.set(lead_people)
     action.lead_organisations.set(lead_organisations)
@@ -154,7 +149,7 @@ def action_edit(
     action.rating = rating
     _check_rating(action, rating)
     action.full_clean()
-    _attribute(action, user)
+    history_user_set(action, user)
     action.save()
     action.lead_people.set(lead_people)
     action.lead_organisations.set(lead_organisations)
@@ -175,7 +170,7 @@ def action_move(
     elif position is not None:
         action.position = position
     action.full_clean()
-    _attribute(action, user)
+    history_user_set(action, user)
     action.save()
     return action
 
@@ -189,6 +184,6 @@ def action_retire(*, action: Action, user: Any, reason: str) -> Action:
         raise ValidationError({"retired_reason": RETIRE_REASON_MISSING})
     action.retired_at = timezone.now()
     action.retired_reason = reason.strip()
-    _attribute(action, user)
+    history_user_set(action, user)
     action.save(update_fields=["retired_at", "retired_reason"])
     return action

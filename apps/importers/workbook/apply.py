@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from apps.core.history import history_user_set
 from apps.importers.services import DEFAULT_RAG_COLOURS
 from apps.importers.workbook.changes import Changes, RowChange, workbook_changes
 from apps.importers.workbook.layout import ACTIONS_SHEET, normalise
@@ -147,8 +148,7 @@ def plan_create_from_workbook(
                 source_name="Workbook",
             )
             plan.full_clean()
-            if getattr(user, "is_authenticated", False):
-                plan._history_user = user  # type: ignore[attr-defined]
+            history_user_set(plan, user)
             plan.save()
             for position, (code, label) in enumerate(DEFAULT_RATINGS):
                 Rating.objects.create(

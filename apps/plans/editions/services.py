@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.core.history import history_user_set
 from apps.plans.editions.matching import (
     ActionRef,
     ObjectiveRef,
@@ -30,11 +31,6 @@ class MatchingResult:
     unmatched: int
     kept: int  # links a rollover or a manager made, which matching leaves alone
     changed: int
-
-
-def _attribute(action: Action, user: Any) -> None:
-    if user is not None and getattr(user, "is_authenticated", False):
-        action._history_user = user  # type: ignore[attr-defined]
 
 
 def objective_refs(plan: Plan) -> list[ObjectiveRef]:
@@ -111,7 +107,7 @@ def plan_match_predecessor_actions(*, plan: Plan, user: Any = None) -> MatchingR
             action.predecessor_score,
             action.predecessor_reason,
         ) = wanted
-        _attribute(action, user)
+        history_user_set(action, user)
         action.save(
             update_fields=[
                 "predecessor",
@@ -134,7 +130,7 @@ def _link(action: Action, predecessor: Action | None, reason: str, user: Any) ->
     action.predecessor_match = PredecessorMatch.MANAGER
     action.predecessor_score = None
     action.predecessor_reason = reason
-    _attribute(action, user)
+    history_user_set(action, user)
     action.save(
         update_fields=[
             "predecessor",
