@@ -12,9 +12,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from apps.demo.reports import NSDC_SLUG
 from apps.reports.builder import report_build
 from apps.reports.content import SECTION_CODES
-from apps.reports.demo import NSDC_SLUG
 from apps.reports.formats import FORMATS, Format
 from apps.reports.models import ReportDefinition
 from bench.harness import Measurement, measure, report

@@ -3,10 +3,8 @@
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("apps.core.urls")),
+    path("", include("apps.plans.urls")),
     path("accounts/", include("apps.accounts.urls")),
-    path("plans/", include("apps.plans.urls")),
-    path("plans/", include("apps.plans.manage_urls")),
     path("import/", include("apps.importers.urls")),
     path("performance/", include("apps.performance.urls")),
     path("reports/", include("apps.reports.urls")),

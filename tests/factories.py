@@ -9,10 +9,10 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 
+from apps.demo.seeds import NSDC_2026
 from apps.importers.models import DocumentUpload
 from apps.partnerships.models import Membership, Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
-from demo import NSDC_2026
 
 _counter = itertools.count(1)
 

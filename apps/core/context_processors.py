@@ -12,7 +12,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {"navigation_items": []}
     items = [
-        ("Partnerships", reverse("core:home")),
+        ("Partnerships", reverse("plans:home")),
         ("My actions", reverse("plans:my-actions")),
     ]
     return {

@@ -81,7 +81,7 @@ def matches(request: HttpRequest, plan_id: int) -> HttpResponse:
             f"Matched again: {result.matched} actions matched automatically, "
             f"{result.unmatched} not matched, {result.kept} kept as decided.",
         )
-        return redirect("manage:plan-matches", plan_id=plan.pk)
+        return redirect("plans:plan-matches", plan_id=plan.pk)
     return render(
         request, "plans/edition_matches.html", {"plan": plan, "changes": plan_changes(plan=plan)}
     )
@@ -127,7 +127,7 @@ def action_predecessor(request: HttpRequest, action_id: int) -> HttpResponse:
                     " no longer has an earlier action"
                 )
             messages.success(request, message)
-            url = reverse("manage:plan-matches", args=[plan.pk])
+            url = reverse("plans:plan-matches", args=[plan.pk])
             return redirect(f"{url}#objective-{action.objective.number}")
     return render(
         request,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +20,7 @@ from apps.plans.selectors import (
     action_ids_user_may_update,
     action_is_overdue,
     action_list_for_user,
+    partnership_list_with_plans,
     plan_action_count,
     plan_filter_options,
     plan_status_summary,
@@ -26,6 +28,13 @@ from apps.plans.selectors import (
     today,
 )
 from apps.plans.services import action_add_update
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    # Listing only the user's own memberships is the permission check for this page.
+    partnerships = partnership_list_with_plans(user=request.user)
+    return render(request, "plans/home.html", {"partnerships": partnerships})
 
 
 def _load_action(action_id: int) -> Action:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "apps.importers",
     "apps.performance",
     "apps.reports",
+    "apps.demo",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +94,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "plans:home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
 LANGUAGE_CODE = "en-gb"

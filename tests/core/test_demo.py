@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from apps.core.demo import DEMO_PARTNERSHIP
+from apps.demo.loader import DEMO_PARTNERSHIP
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan
 

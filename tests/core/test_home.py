@@ -23,7 +23,7 @@ def test_home_links_to_the_partnerships_pages(
     role: str,
     imports: bool,
 ) -> None:
-    page = signed_in(make_member(role)).get(reverse("core:home")).content.decode()
+    page = signed_in(make_member(role)).get(reverse("plans:home")).content.decode()
     for name in ("performance:summary", "performance:exceptions", "reports:list"):
         assert reverse(name, args=[partnership.pk]) in page
     assert (reverse("importers:document-upload") in page) is imports

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from apps.demo.seeds import NORFOLK_2013, NSDC_2026
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Plan
-from demo import NORFOLK_2013, NSDC_2026
 from tests import factories
 from tests.e2e.conftest import assert_no_axe_violations
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from apps.demo.performance.loader import performance_demo_load
+from apps.demo.performance.norfolk import PARTNERSHIP as NORFOLK
 from apps.partnerships.models import Partnership
-from apps.performance.demo import performance_demo_load
-from apps.performance.demo_norfolk import PARTNERSHIP as NORFOLK
 from apps.performance.models import Measure, Priority
 from tests import factories
 from tests.e2e.conftest import assert_no_axe_violations

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from apps.importers.documents import LAYOUTS
 from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedPlan
 from apps.importers.parsers.bolsover import (
@@ -23,7 +24,6 @@ from apps.importers.parsers.bolsover_cells import reconcile, run_together, split
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Objective, Rating, Update
-from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from tests.importers.mutations import mutate_lines
 
 TEXT = BOLSOVER_2017.read_text(encoding="utf-8")

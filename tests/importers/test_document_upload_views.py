@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from apps.demo.seeds import NORFOLK_2013, NSDC_2025, NSDC_2026
 from apps.importers.forms import (
     EARLIER_EDITION_FOR_ONE,
     FILE_REQUIRED,
@@ -23,7 +24,6 @@ from apps.importers.models import DocumentUpload
 from apps.importers.services import ALREADY_IMPORTED
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, Update
-from demo import NORFOLK_2013, NSDC_2025, NSDC_2026
 from tests import factories
 
 pytestmark = pytest.mark.django_db

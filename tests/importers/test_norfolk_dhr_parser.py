@@ -15,6 +15,7 @@ from django.core.management import call_command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from apps.importers import services
 from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedPlan
 from apps.importers.parsers.norfolk_dhr import (
@@ -26,7 +27,6 @@ from apps.importers.parsers.norfolk_dhr import (
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.partnerships.models import Organisation, Person
 from apps.plans.models import Action, Objective, Plan, Status
-from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from tests.importers.mutations import mutate_lines
 
 TEXT = NORFOLK_2013.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from apps.importers.documents import LAYOUTS
 from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedPlan, ParsedUpdate
 from apps.importers.parsers.notts import (
@@ -23,7 +24,6 @@ from apps.importers.parsers.notts_updates import Paragraph, UpdateList, read_pre
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Update
-from demo import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from tests.importers.mutations import mutate_lines
 
 TEXT = NOTTS_PCC_2019.read_text(encoding="utf-8")

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from django.apps import apps
 
+from apps.demo.performance.loader import performance_demo_load
+from apps.demo.performance.norfolk import PARTNERSHIP as NORFOLK
 from apps.partnerships.models import Partnership
 from apps.performance.assessment import measure_assessment
-from apps.performance.demo import performance_demo_load
-from apps.performance.demo_norfolk import PARTNERSHIP as NORFOLK
 from apps.performance.models import Measure
 from apps.performance.rag import Rating
 from apps.performance.selectors import exception_report, priority_table

@@ -10,9 +10,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
+from apps.demo.performance.loader import performance_demo_load
 from apps.partnerships.models import Organisation, Partnership
 from apps.performance.assessment import measure_target
-from apps.performance.demo import performance_demo_load
 from apps.performance.models import Measure, Priority, PriorityAlignment
 from apps.performance.rag import Rating, rag_assess
 from apps.performance.selectors import target_text

@@ -151,16 +151,16 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
         "view plan": reverse("plans:plan", args=[small_plan.plan.pk]),
         "view action": reverse("plans:action", args=[action.pk]),
         "add update": reverse("plans:add-update", args=[action.pk]),
-        "edit action": reverse("manage:action-edit", args=[action.pk]),
-        "add action": reverse("manage:action-add", args=[small_plan.objectives[0].pk]),
-        "move action": reverse("manage:action-move", args=[action.pk]),
-        "retire action": reverse("manage:action-retire", args=[action.pk]),
+        "edit action": reverse("plans:action-edit", args=[action.pk]),
+        "add action": reverse("plans:action-add", args=[small_plan.objectives[0].pk]),
+        "move action": reverse("plans:action-move", args=[action.pk]),
+        "retire action": reverse("plans:action-retire", args=[action.pk]),
         "my actions": reverse("plans:my-actions"),
         "what changed": reverse("plans:what-changed", args=[small_plan.plan.pk]),
-        "plan settings": reverse("manage:plan-settings", args=[small_plan.plan.pk]),
-        "roll forward": reverse("manage:plan-roll-forward", args=[small_plan.plan.pk]),
-        "check matches": reverse("manage:plan-matches", args=[small_plan.plan.pk]),
-        "choose predecessor": reverse("manage:action-predecessor", args=[action.pk]),
+        "plan settings": reverse("plans:plan-settings", args=[small_plan.plan.pk]),
+        "roll forward": reverse("plans:plan-roll-forward", args=[small_plan.plan.pk]),
+        "check matches": reverse("plans:plan-matches", args=[small_plan.plan.pk]),
+        "choose predecessor": reverse("plans:action-predecessor", args=[action.pk]),
         "download workbook": reverse("importers:workbook-download", args=[small_plan.plan.pk]),
         "upload workbook": reverse("importers:workbook-upload", args=[small_plan.plan.pk]),
         "workbook template": reverse(
@@ -238,8 +238,8 @@ def test_only_managers_see_links_to_manager_pages(
     signed_in: Callable[[User], Any], manager: User, lead: User, small_plan: factories.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
-    edit = reverse("manage:action-edit", args=[action.pk])
-    add = reverse("manage:action-add", args=[small_plan.objectives[0].pk])
+    edit = reverse("plans:action-edit", args=[action.pk])
+    add = reverse("plans:action-add", args=[small_plan.objectives[0].pk])
     for user, shown in [(manager, True), (lead, False)]:
         client = signed_in(user)
         assert (

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from apps.demo.seeds import NSDC_2025, NSDC_2026
 from apps.partnerships.models import Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch
 from apps.plans.plan_settings import (
@@ -21,7 +22,6 @@ from apps.plans.plan_settings import (
     TITLE_MISSING,
     plan_change_settings,
 )
-from demo import NSDC_2025, NSDC_2026
 from tests import factories
 from tests.plans.seed_editions import import_plan
 
@@ -118,7 +118,7 @@ def test_the_settings_page_publishes_a_plan(
     signed_in: Callable[[User], Client], manager: User, partnership: Partnership
 ) -> None:
     live, draft = _plans(partnership)
-    url = reverse("manage:plan-settings", args=[draft.pk])
+    url = reverse("plans:plan-settings", args=[draft.pk])
     client = signed_in(manager)
     form = client.get(url).content.decode()
     assert "Earlier edition (optional)" in form and str(live) in form

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from apps.demo.seeds import NSDC_2026
 from apps.partnerships.models import Membership, Partnership
 from apps.plans import rollover
 from apps.plans.editions.changes import plan_changes
@@ -34,7 +35,6 @@ from apps.plans.rollover import (
     plan_completed_actions,
     plan_roll_forward,
 )
-from demo import NSDC_2026
 from tests import factories
 from tests.plans.seed_editions import import_plan
 

@@ -195,7 +195,7 @@ def test_action_page_shows_the_audit_trail_from_old_to_new(
     action = small_plan.actions[0]
     client = signed_in(manager)
     client.post(
-        reverse("manage:action-edit", args=[action.pk]),
+        reverse("plans:action-edit", args=[action.pk]),
         {
             "number": "1)",
             "method": "Comms",
@@ -250,7 +250,7 @@ def test_a_retired_action_shows_why_and_offers_no_update(
 ) -> None:
     action = small_plan.actions[0]
     client = signed_in(manager)
-    client.post(reverse("manage:action-retire", args=[action.pk]), {"reason": "Merged into 2)"})
+    client.post(reverse("plans:action-retire", args=[action.pk]), {"reason": "Merged into 2)"})
     page = client.get(reverse("plans:action", args=[action.pk])).content.decode()
     assert "Merged into 2)" in page
     assert _add_update_url(action) not in page

@@ -66,8 +66,8 @@ def test_plan_page_links_to_edition_pages(
     signed_in: Callable[[User], Any], manager: User, viewer: User, editions: Editions
 ) -> None:
     what_changed = reverse("plans:what-changed", args=[editions.new.pk])
-    roll = reverse("manage:plan-roll-forward", args=[editions.new.pk])
-    matches = reverse("manage:plan-matches", args=[editions.new.pk])
+    roll = reverse("plans:plan-roll-forward", args=[editions.new.pk])
+    matches = reverse("plans:plan-matches", args=[editions.new.pk])
     for user, managing in [(manager, True), (viewer, False)]:
         page = _text(signed_in(user).get(reverse("plans:plan", args=[editions.new.pk])))
         assert what_changed in page
@@ -77,8 +77,8 @@ def test_plan_page_links_to_edition_pages(
     old = editions.old.pk
     old_page = _text(signed_in(manager).get(reverse("plans:plan", args=[old])))
     assert reverse("plans:what-changed", args=[old]) not in old_page
-    assert reverse("manage:plan-roll-forward", args=[old]) not in old_page
-    assert reverse("manage:plan-settings", args=[old]) in old_page
+    assert reverse("plans:plan-roll-forward", args=[old]) not in old_page
+    assert reverse("plans:plan-settings", args=[old]) in old_page
     viewer_page = _text(signed_in(viewer).get(reverse("plans:plan", args=[old])))
     assert 'id="edition-links"' not in viewer_page
 
@@ -112,7 +112,7 @@ def test_roll_forward_form_and_journey(
     done.status = Status.COMPLETED
     done.save()
     client = signed_in(manager)
-    url = reverse("manage:plan-roll-forward", args=[plan.pk])
+    url = reverse("plans:plan-roll-forward", args=[plan.pk])
     form = _text(client.get(url))
     assert "All 1 completed actions" in form
     assert f'value="{done.pk}"' in form
@@ -146,12 +146,12 @@ def test_manager_corrects_a_match(
     signed_in: Callable[[User], Any], manager: User, editions: Editions
 ) -> None:
     client = signed_in(manager)
-    review = _text(client.get(reverse("manage:plan-matches", args=[editions.new.pk])))
+    review = _text(client.get(reverse("plans:plan-matches", args=[editions.new.pk])))
     assert "Matched automatically, 90% confidence" in review
     assert "Same objective, number 6) became 5), same wording" in review
 
     new = action(editions.new, 1, "1)")
-    url = reverse("manage:action-predecessor", args=[new.pk])
+    url = reverse("plans:action-predecessor", args=[new.pk])
     # Each linked action can be unlinked from the review page itself, without JavaScript.
     assert (
         review.count('<input type="hidden" name="predecessor" value="new"><button type="submit"')
@@ -173,7 +173,7 @@ def test_manager_corrects_a_match(
     bad = _text(client.post(url, {"predecessor": str(new.pk)}))
     assert "Choose an action from the plan’s earlier edition" in bad
 
-    rematch = client.post(reverse("manage:plan-matches", args=[editions.new.pk]))
+    rematch = client.post(reverse("plans:plan-matches", args=[editions.new.pk]))
     assert rematch.status_code == 302
     page = _text(client.get(rematch["Location"]))
     assert "61 actions matched automatically, 2 not matched, 1 kept as decided" in page
@@ -187,6 +187,6 @@ def test_pages_need_an_earlier_edition(
     client = signed_in(manager)
     page = _text(client.get(reverse("plans:what-changed", args=[small_plan.plan.pk])))
     assert "This plan has no earlier edition to compare it with." in page
-    assert client.get(reverse("manage:plan-matches", args=[small_plan.plan.pk])).status_code == 404
-    predecessor = reverse("manage:action-predecessor", args=[small_plan.actions[0].pk])
+    assert client.get(reverse("plans:plan-matches", args=[small_plan.plan.pk])).status_code == 404
+    predecessor = reverse("plans:action-predecessor", args=[small_plan.actions[0].pk])
     assert client.get(predecessor).status_code == 404

@@ -24,10 +24,10 @@ pytestmark = pytest.mark.django_db
 def _pages(small_plan: SmallPlan) -> dict[str, str]:
     action = small_plan.actions[0]
     return {
-        "edit": reverse("manage:action-edit", args=[action.pk]),
-        "move": reverse("manage:action-move", args=[action.pk]),
-        "retire": reverse("manage:action-retire", args=[action.pk]),
-        "add": reverse("manage:action-add", args=[small_plan.objectives[0].pk]),
+        "edit": reverse("plans:action-edit", args=[action.pk]),
+        "move": reverse("plans:action-move", args=[action.pk]),
+        "retire": reverse("plans:action-retire", args=[action.pk]),
+        "add": reverse("plans:action-add", args=[small_plan.objectives[0].pk]),
     }
 
 
@@ -64,7 +64,7 @@ def test_manager_edits_an_action_and_history_records_it(
     action = small_plan.actions[0]
     green = small_plan.plan.ratings.get(code="G")
     response = client.post(
-        reverse("manage:action-edit", args=[action.pk]),
+        reverse("plans:action-edit", args=[action.pk]),
         {
             "number": "1)",
             "method": "Comms",
@@ -94,7 +94,7 @@ def test_edit_without_text_shows_the_error(
 ) -> None:
     client = signed_in(manager)
     response = client.post(
-        reverse("manage:action-edit", args=[small_plan.actions[0].pk]),
+        reverse("plans:action-edit", args=[small_plan.actions[0].pk]),
         {"number": "1)", "text": "", "status": "ongoing"},
     )
     assert response.status_code == 200
@@ -109,20 +109,20 @@ def test_manager_adds_moves_and_retires(
     client = signed_in(manager)
     target = small_plan.objectives[1]
     response = client.post(
-        reverse("manage:action-add", args=[small_plan.objectives[0].pk]),
+        reverse("plans:action-add", args=[small_plan.objectives[0].pk]),
         {"number": "3)", "text": "Run a knife amnesty", "status": "not_started"},
     )
     assert response.status_code == 302
     new = Action.objects.get(text="Run a knife amnesty")
     assert new.objective == small_plan.objectives[0]
 
-    client.post(reverse("manage:action-move", args=[new.pk]), {"objective": target.pk})
+    client.post(reverse("plans:action-move", args=[new.pk]), {"objective": target.pk})
     new.refresh_from_db()
     assert new.objective == target
 
-    response = client.post(reverse("manage:action-retire", args=[new.pk]), {"reason": ""})
+    response = client.post(reverse("plans:action-retire", args=[new.pk]), {"reason": ""})
     assert RETIRE_REASON_MISSING in response.content.decode()
-    client.post(reverse("manage:action-retire", args=[new.pk]), {"reason": "Merged into 1)"})
+    client.post(reverse("plans:action-retire", args=[new.pk]), {"reason": "Merged into 1)"})
     new.refresh_from_db()
     assert new.retired_at is not None and new.retired_reason == "Merged into 1)"
     plan_page = client.get(reverse("plans:plan", args=[small_plan.plan.pk])).content.decode()
@@ -136,7 +136,7 @@ def test_move_refuses_an_objective_of_another_plan(
     client = signed_in(manager)
     action = small_plan.actions[0]
     response = client.post(
-        reverse("manage:action-move", args=[action.pk]), {"objective": other.objectives[0].pk}
+        reverse("plans:action-move", args=[action.pk]), {"objective": other.objectives[0].pk}
     )
     assert response.status_code == 200
     action.refresh_from_db()
@@ -148,7 +148,7 @@ def test_unrecognised_by_when_is_kept_with_a_warning(
 ) -> None:
     client = signed_in(manager)
     action = small_plan.actions[0]
-    url = reverse("manage:action-edit", args=[action.pk])
+    url = reverse("plans:action-edit", args=[action.pk])
     data = {
         "number": "1)",
         "text": "Plan it",
@@ -170,7 +170,7 @@ def test_edit_form_shows_by_when_help_and_the_actions_values(
     action.sub_items = ["Hate crime", "Fraud"]
     action.save()
     content = (
-        signed_in(manager).get(reverse("manage:action-edit", args=[action.pk])).content.decode()
+        signed_in(manager).get(reverse("plans:action-edit", args=[action.pk])).content.decode()
     )
     assert escape(BY_WHEN_HELP) in content
     assert "Hate crime\nFraud</textarea>" in content
@@ -186,7 +186,7 @@ def test_add_action_with_a_state_as_by_when_sets_leads_and_tags(
     csp = small_plan.actions[0].lead_organisations.get()
     tag = small_plan.actions[0].tags.get()
     response = signed_in(manager).post(
-        reverse("manage:action-add", args=[small_plan.objectives[1].pk]),
+        reverse("plans:action-add", args=[small_plan.objectives[1].pk]),
         {
             "number": "3)",
             "text": "Publish the strategy",
@@ -214,7 +214,7 @@ def test_move_offers_only_this_plans_objectives(
     other = factories.small_plan(partnership=small_plan.plan.partnership)
     content = (
         signed_in(manager)
-        .get(reverse("manage:action-move", args=[small_plan.actions[0].pk]))
+        .get(reverse("plans:action-move", args=[small_plan.actions[0].pk]))
         .content.decode()
     )
     for objective in small_plan.objectives:
@@ -229,7 +229,7 @@ def test_move_shows_in_the_history(
     client = signed_in(manager)
     action = small_plan.actions[0]
     client.post(
-        reverse("manage:action-move", args=[action.pk]), {"objective": small_plan.objectives[1].pk}
+        reverse("plans:action-move", args=[action.pk]), {"objective": small_plan.objectives[1].pk}
     )
     content = client.get(reverse("plans:action", args=[action.pk])).content.decode()
     assert "Objective changed from Objective 1: Objective title 1 to Objective 2" in content
@@ -239,7 +239,7 @@ def test_retiring_twice_is_refused(
     small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     client = signed_in(manager)
-    url = reverse("manage:action-retire", args=[small_plan.actions[0].pk])
+    url = reverse("plans:action-retire", args=[small_plan.actions[0].pk])
     client.post(url, {"reason": "Done elsewhere"})
     response = client.post(url, {"reason": "Again"})
     assert response.status_code == 200

@@ -167,7 +167,7 @@ def test_home_lists_plans_with_summaries_live_first(
         partnership=small_plan.plan.partnership, title="Old plan", status=Plan.Status.ARCHIVED
     )
     other = factories.small_plan(partnership=factories.partnership())
-    content = signed_in(viewer).get(reverse("core:home")).content.decode()
+    content = signed_in(viewer).get(reverse("plans:home")).content.decode()
     live_link = reverse("plans:plan", args=[small_plan.plan.pk])
     assert content.index(live_link) < content.index(reverse("plans:plan", args=[archived.pk]))
     assert reverse("plans:plan", args=[other.plan.pk]) not in content
@@ -184,7 +184,7 @@ def test_home_for_someone_without_a_partnership(
     signed_in: Callable[[User], Any], small_plan: factories.SmallPlan
 ) -> None:
     user = User.objects.create_user(username="newcomer", password="pw-for-tests-1")
-    content = signed_in(user).get(reverse("core:home")).content.decode()
+    content = signed_in(user).get(reverse("plans:home")).content.decode()
     assert "You are not a member of any partnership yet" in content
 
 

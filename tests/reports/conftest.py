@@ -16,10 +16,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from apps.demo.reports import NSDC_SLUG
 from apps.plans.models import Action, Objective
 from apps.plans.selectors import plan_status_summary
 from apps.reports.builder import report_build
-from apps.reports.demo import NSDC_SLUG
 from apps.reports.formats import FORMATS
 from apps.reports.models import ReportDefinition
 

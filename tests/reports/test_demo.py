@@ -7,19 +7,19 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from apps.core.demo import DEMO_PARTNERSHIP
-from apps.partnerships.models import Partnership
-from apps.performance import demo_norfolk
-from apps.plans.models import Plan
-from apps.reports.content import SECTION_CODES
-from apps.reports.demo import NORFOLK_SLUG, NSDC_SLUG, report_demo_load
-from apps.reports.glossary_data import (
+from apps.demo.glossary_data import (
     BOLSOVER,
     NORFOLK,
     NSDC_OWN,
     SOURCES,
     glossary_for_partnership_elsewhere,
 )
+from apps.demo.loader import DEMO_PARTNERSHIP
+from apps.demo.performance import norfolk as demo_norfolk
+from apps.demo.reports import NORFOLK_SLUG, NSDC_SLUG, report_demo_load
+from apps.partnerships.models import Partnership
+from apps.plans.models import Plan
+from apps.reports.content import SECTION_CODES
 from apps.reports.models import ReportDefinition
 
 

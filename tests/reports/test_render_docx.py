@@ -17,13 +17,13 @@ from django.db import transaction
 from docx import Document
 from docx.oxml.ns import qn
 
+from apps.demo.reports import NSDC_SLUG
 from apps.partnerships.models import Person
 from apps.plans.models import Action, Objective, Rating
 from apps.plans.selectors import StatusSummary, plan_status_summary
 from apps.reports import content as c
 from apps.reports import render_docx_charts
 from apps.reports.builder import report_build
-from apps.reports.demo import NSDC_SLUG
 from apps.reports.models import ReportDefinition
 from apps.reports.render_docx import CHART_NOT_DRAWN, render_docx
 

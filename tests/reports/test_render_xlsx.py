@@ -19,13 +19,13 @@ from django.db import transaction
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from apps.demo.reports import NSDC_SLUG
 from apps.partnerships.models import Person
 from apps.performance.selectors import performance_summary
 from apps.plans.models import Action, Rating
 from apps.plans.selectors import StatusSummary, overdue_q, plan_status_summary
 from apps.reports import content as c
 from apps.reports.builder import report_build
-from apps.reports.demo import NSDC_SLUG
 from apps.reports.models import ReportDefinition
 from apps.reports.render_xlsx import render_xlsx, sheet_name
 

@@ -81,7 +81,7 @@ def document_preview(request: HttpRequest, document_upload_id: UUID) -> HttpResp
         )
         if len(plans) == 1:
             return redirect("plans:plan", plan_id=plans[0].pk)
-        return redirect("core:home")
+        return redirect("plans:home")
     return render(
         request,
         "importers/document_preview.html",

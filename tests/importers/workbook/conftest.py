@@ -9,13 +9,13 @@ import pytest
 from django.contrib.auth.models import User
 from openpyxl import Workbook, load_workbook
 
+from apps.demo.seeds import NSDC_2026
 from apps.importers.documents import decode_document, parse_plan_document
 from apps.importers.parsed import ParsedPlan
 from apps.importers.services import plan_create_from_parsed
 from apps.importers.workbook.export import plan_workbook
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Plan
-from demo import NSDC_2026
 from tests import factories
 
 

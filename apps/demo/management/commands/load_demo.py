@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from apps.core.demo import demo_load
+from apps.demo.loader import demo_load
 from apps.partnerships.models import Partnership
 from config.env import ENV
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from demo import BOLSOVER_2017, NORFOLK_2013, NSDC_2026
+from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NSDC_2026
 
 
 class Entry(NamedTuple):

@@ -11,12 +11,14 @@ from pathlib import Path
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from apps.demo.performance.loader import performance_demo_load
+from apps.demo.reports import report_demo_load
+from apps.demo.seeds import NSDC_2025, NSDC_2026
 from apps.importers.documents import decode_document, parse_plan_document
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.partnerships.models import Membership, Partnership, Person
 from apps.plans.editions.services import plan_match_predecessor_actions
 from apps.plans.models import Plan
-from demo import NSDC_2025, NSDC_2026
 
 DEMO_PARTNERSHIP = "Bassetlaw, Newark & Sherwood CSP"
 # Names printed in the plans' own author lines; everyone else is known by initials only.
@@ -102,10 +104,8 @@ def demo_load(*, password: str) -> DemoResult:
             if lead.user_id is None and not Person.objects.filter(user=user).exists():
                 lead.user = user
                 lead.save()
-    from apps.performance.demo import performance_demo_load  # the performance demo, last
 
     result.created += performance_demo_load(partnership=partnership, password=password)
-    from apps.reports.demo import report_demo_load  # needs the plans and priorities above
-
+    # The reports demo needs the plans and priorities above.
     result.created += report_demo_load(partnership=partnership, live=live)
     return result

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parent
 NSDC_2025 = SEEDS_DIR / "000_ef05e4690b3b8be0.txt"
 NSDC_2026 = SEEDS_DIR / "001_64ebd2e55c3212dd.txt"
 NORFOLK_2013 = SEEDS_DIR / "002_a5ecdc33d2645170.txt"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from demo import NORFOLK_2013
+from apps.demo.seeds import NORFOLK_2013
 
 # Norfolk's quarters: the financial year's, so Q1 2013/14 starts 1 April 2013.
 Q1, Q2 = date(2013, 4, 1), date(2013, 7, 1)

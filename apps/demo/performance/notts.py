@@ -1,4 +1,4 @@
-"""Nottinghamshire PCC's headline measures, 2019 update report (demo/seeds/003_…, section 5, the
+"""Nottinghamshire PCC's headline measures, 2019 update report (seeds/003_…, section 5, the
 table at lines 50–63; exceptions in sections 6–7, lines 65–110).
 
 They are loaded into the demo partnership (Bassetlaw, Newark & Sherwood CSP), which sits inside
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from apps.performance.demo_data import MeasureSeed, PrioritySeed
-from apps.performance.demo_data import observation as _o
+from apps.demo.performance.data import MeasureSeed, PrioritySeed
+from apps.demo.performance.data import observation as _o
 
 JAN_2018, JAN_2019 = date(2018, 1, 1), date(2019, 1, 1)
 JUN_2018, DEC_2018 = date(2018, 6, 1), date(2018, 12, 1)

@@ -1,0 +1,1 @@
+"""The demo partnerships `make run` loads, and the data transcribed from the seed documents."""

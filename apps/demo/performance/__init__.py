@@ -1,0 +1,1 @@
+"""The performance demo: Norfolk priorities A–F and the Nottinghamshire PCC headline measures."""
