@@ -46,9 +46,10 @@ run: install ## Install, migrate, load the demo on first run and serve on http:/
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 .PHONY: lint
-lint: install ## ruff (lint and format check) and mypy
+lint: install ## ruff (lint and format check), the layering contract (import-linter) and mypy
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen lint-imports
 	$(UV) run --frozen mypy .
 
 .PHONY: format
