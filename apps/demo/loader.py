@@ -17,8 +17,8 @@ from apps.demo.seeds import NSDC_2025, NSDC_2026
 from apps.importers.documents import decode_document, parse_plan_document
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.partnerships.models import Membership, Partnership, Person
-from apps.plans.editions.services import plan_match_predecessor_actions
 from apps.plans.models import Plan
+from apps.plans.services.editions import plan_match_predecessor_actions
 
 DEMO_PARTNERSHIP = "Bassetlaw, Newark & Sherwood CSP"
 # Names printed in the plans' own author lines; everyone else is known by initials only.

@@ -16,7 +16,7 @@ from apps.importers.parsed import ParsedPlan
 from apps.partnerships.agencies import agency_name
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
-from apps.plans.plan_settings import plan_follow_earlier_edition
+from apps.plans.services.plans import plan_follow_earlier_edition
 
 DEFAULT_RAG_COLOURS = {"R": "#d4351c", "A": "#f47738", "G": "#00703c", "W": "#ffffff"}
 

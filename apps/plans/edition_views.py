@@ -11,13 +11,13 @@ from django.urls import reverse
 
 from apps.plans.editions.changes import plan_changes
 from apps.plans.editions.forms import PredecessorForm, RollForwardForm
-from apps.plans.editions.services import (
+from apps.plans.models import Action, Plan
+from apps.plans.selectors import plan_action_count
+from apps.plans.services.editions import (
     action_choose_predecessor,
     plan_match_predecessor_actions,
 )
-from apps.plans.models import Action, Plan
-from apps.plans.rollover import plan_completed_actions, plan_roll_forward
-from apps.plans.selectors import plan_action_count
+from apps.plans.services.rollover import plan_completed_actions, plan_roll_forward
 
 
 def _plan(request: HttpRequest, plan_id: int, permission: str) -> Plan:

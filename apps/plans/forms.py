@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.plans.models import Plan, Rating, Status
-from apps.plans.services import UPDATE_TEXT_MISSING
+from apps.plans.services.actions import UPDATE_TEXT_MISSING
 
 STATUS_MISSING = "Select the status of the action"
 RATING_INVALID = "Select a RAG rating from this plan's scheme"

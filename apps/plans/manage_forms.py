@@ -9,7 +9,7 @@ from django import forms
 from apps.plans.by_when import BY_WHEN_HELP, interpret_by_when
 from apps.plans.forms import ServiceErrorsMixin, rating_choices
 from apps.plans.models import Objective, Plan, Rating, Status, Tag
-from apps.plans.services import RETIRE_REASON_MISSING
+from apps.plans.services.actions import RETIRE_REASON_MISSING
 
 ACTION_NUMBER_MISSING = "Enter the action number as printed, for example 7)"
 ACTION_TEXT_MISSING = "Enter what the action is"

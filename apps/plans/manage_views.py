@@ -19,7 +19,7 @@ from apps.plans.manage_forms import (
     by_when_warning,
 )
 from apps.plans.models import Action, Objective, Plan
-from apps.plans.plan_settings import plan_change_settings
+from apps.plans.services.plans import plan_change_settings
 
 
 def _action_for_manager(request: HttpRequest, action_id: int) -> Action:

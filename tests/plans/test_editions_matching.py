@@ -18,7 +18,8 @@ from django.core.management import call_command
 
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.editions.matching import ActionRef, ObjectiveRef, match_actions, match_objectives
-from apps.plans.editions.services import (
+from apps.plans.models import Action, Plan, PredecessorMatch
+from apps.plans.services.editions import (
     MANAGER_CHOSE,
     MANAGER_SAYS_NEW,
     NO_EARLIER_EDITION,
@@ -26,7 +27,6 @@ from apps.plans.editions.services import (
     action_choose_predecessor,
     plan_match_predecessor_actions,
 )
-from apps.plans.models import Action, Plan, PredecessorMatch
 from tests import factories
 from tests.plans.seed_editions import Editions, action, import_editions
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from apps.demo.seeds import NSDC_2025, NSDC_2026
 from apps.partnerships.models import Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch
-from apps.plans.plan_settings import (
+from apps.plans.services.plans import (
     BACK_TO_DRAFT,
     PREDECESSOR_ELSEWHERE,
     PREDECESSOR_ITSELF,

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from apps.demo.seeds import NSDC_2026
 from apps.partnerships.models import Membership, Partnership
-from apps.plans import rollover
 from apps.plans.editions.changes import plan_changes
 from apps.plans.models import (
     Action,
@@ -25,7 +24,8 @@ from apps.plans.models import (
     Theme,
     Update,
 )
-from apps.plans.rollover import (
+from apps.plans.services import rollover
+from apps.plans.services.rollover import (
     NOT_A_COMPLETED_ACTION,
     PERIOD_MISSING,
     PERIOD_UNCHANGED,

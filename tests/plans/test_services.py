@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from apps.plans.models import Status
-from apps.plans.services import (
+from apps.plans.services.actions import (
     ACTION_ALREADY_RETIRED,
     ACTION_RETIRED_NO_UPDATES,
     OBJECTIVE_NOT_IN_PLAN,

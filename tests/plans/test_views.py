@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from apps.partnerships.models import Membership, Organisation
 from apps.plans.models import Status
-from apps.plans.services import UPDATE_TEXT_MISSING
+from apps.plans.services.actions import UPDATE_TEXT_MISSING
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,11 @@ from django.utils.html import escape
 from apps.partnerships.models import Membership
 from apps.plans.forms import RATING_INVALID, STATUS_MISSING
 from apps.plans.models import Action, Plan, Status, Update
-from apps.plans.services import ACTION_RETIRED_NO_UPDATES, UPDATE_TEXT_MISSING, action_add_update
+from apps.plans.services.actions import (
+    ACTION_RETIRED_NO_UPDATES,
+    UPDATE_TEXT_MISSING,
+    action_add_update,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.partnerships.models import Membership, Partnership
-from apps.plans.editions.services import MANAGER_SAYS_NEW, plan_match_predecessor_actions
 from apps.plans.models import Action, Plan, PredecessorMatch, Status, Update
-from apps.plans.rollover import PERIOD_MISSING, TITLE_MISSING, plan_roll_forward
+from apps.plans.services.editions import MANAGER_SAYS_NEW, plan_match_predecessor_actions
+from apps.plans.services.rollover import PERIOD_MISSING, TITLE_MISSING, plan_roll_forward
 from tests import factories
 from tests.plans.seed_editions import Editions, action, import_editions
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from django import forms
 
-from apps.plans.editions.services import PREDECESSOR_NOT_IN_EARLIER_EDITION
 from apps.plans.forms import ServiceErrorsMixin
 from apps.plans.models import Action
-from apps.plans.rollover import NOT_A_COMPLETED_ACTION, PERIOD_MISSING, TITLE_MISSING
+from apps.plans.services.editions import PREDECESSOR_NOT_IN_EARLIER_EDITION
+from apps.plans.services.rollover import NOT_A_COMPLETED_ACTION, PERIOD_MISSING, TITLE_MISSING
 
 PERIOD_TOO_LONG = "The period must be 50 characters or fewer"
 NEW_ACTION = "new"

@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from apps.core.history import history_user_set
-from apps.plans.editions.services import MatchingResult, plan_match_predecessor_actions
 from apps.plans.models import Action, Plan
+from apps.plans.services.editions import MatchingResult, plan_match_predecessor_actions
 
 TITLE_MISSING = "Enter the plan’s title"
 BACK_TO_DRAFT = "A plan that has been live cannot go back to draft: archive it instead"
