@@ -7,9 +7,9 @@ from typing import Any
 
 from django import forms
 
+from apps.core.forms import GovukFormMixin
 from apps.performance.csv_series import parse_number
 from apps.performance.models import TrafficLight
-from apps.plans.forms import ServiceErrorsMixin
 
 VALUE_MISSING = "Enter the value for the period"
 NOT_A_NUMBER = "Enter a number, like 143 or 12.5"
@@ -31,7 +31,7 @@ class NumberField(forms.CharField):
         return number
 
 
-class ObservationForm(ServiceErrorsMixin, forms.Form):
+class ObservationForm(GovukFormMixin, forms.Form):
     period_label = forms.CharField(
         label="Period",
         max_length=50,
@@ -74,7 +74,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class PriorityReportForm(ServiceErrorsMixin, forms.Form):
+class PriorityReportForm(GovukFormMixin, forms.Form):
     period_label = forms.CharField(
         label="Reporting period",
         max_length=50,
@@ -120,7 +120,7 @@ class PriorityReportForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class MeasureSettingsForm(ServiceErrorsMixin, forms.Form):
+class MeasureSettingsForm(GovukFormMixin, forms.Form):
     comment = forms.CharField(
         label="Analyst's comment",
         required=False,

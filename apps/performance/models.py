@@ -83,6 +83,11 @@ class PriorityAlignment(models.Model):
     def __str__(self) -> str:
         return f"{self.priority.code} ↔ {self.other_plan}: {self.other_priority[:60]}"
 
+    @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.priority.partnership_id
+
 
 class Measure(models.Model):
     class Unit(models.TextChoices):
@@ -158,6 +163,11 @@ class Measure(models.Model):
         return f"{self.code} {self.title}".strip()
 
     @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.priority.partnership_id
+
+    @property
     def is_percentage(self) -> bool:
         return self.unit == self.Unit.PERCENTAGE
 
@@ -204,6 +214,11 @@ class Observation(models.Model):
     def __str__(self) -> str:
         return f"{self.measure}: {self.period_label} = {self.value}"
 
+    @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.measure.priority.partnership_id
+
 
 class TrafficLight(models.TextChoices):
     """The Norfolk scheme; the wording is shown with the colour, never the colour alone."""
@@ -243,3 +258,8 @@ class PriorityReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.priority.code} – {self.period_label}"
+
+    @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.priority.partnership_id

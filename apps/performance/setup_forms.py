@@ -8,13 +8,13 @@ from typing import Any
 
 from django import forms
 
+from apps.core.forms import GovukFormMixin
 from apps.partnerships.models import Organisation, Partnership
 from apps.performance.forms import NumberField
 from apps.performance.models import POLARITY_CHOICES, Measure, Priority
 from apps.performance.rag import TargetKind
 from apps.performance.setup_services import OTHER_PLAN_MISSING, OTHER_PRIORITY_MISSING
 from apps.plans.by_when import interpret_by_when
-from apps.plans.forms import ServiceErrorsMixin
 from apps.plans.models import Action, Objective
 
 DUE_NOT_A_DATE = "Enter when the target is due as a date or a period, like 31/3/2014 or March 2014"
@@ -45,7 +45,7 @@ class ActionChoice(forms.ModelMultipleChoiceField):
         return f"{obj.objective.theme.plan.title}: {obj.number} {text}"
 
 
-class PriorityForm(ServiceErrorsMixin, forms.Form):
+class PriorityForm(GovukFormMixin, forms.Form):
     code = forms.CharField(
         label="Code",
         max_length=10,
@@ -120,7 +120,7 @@ class PriorityForm(ServiceErrorsMixin, forms.Form):
         }
 
 
-class AlignmentForm(ServiceErrorsMixin, forms.Form):
+class AlignmentForm(GovukFormMixin, forms.Form):
     our_wording = forms.CharField(
         label="Our priority or measure, as we word it (optional)",
         required=False,
@@ -170,7 +170,7 @@ def _tolerance(label: str, missing: str) -> forms.DecimalField:
     )
 
 
-class MeasureForm(ServiceErrorsMixin, forms.Form):
+class MeasureForm(GovukFormMixin, forms.Form):
     code = forms.CharField(
         label="Code (optional)", max_length=10, required=False, help_text="As printed, e.g. (i)."
     )

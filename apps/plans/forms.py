@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
+from apps.core.forms import GovukFormMixin
 from apps.plans.models import Plan, Rating, Status
 from apps.plans.services.actions import UPDATE_TEXT_MISSING
 
@@ -15,25 +15,13 @@ RATING_INVALID = "Select a RAG rating from this plan's scheme"
 PERIOD_LABEL_TOO_LONG = "Reporting period must be 50 characters or fewer"
 
 
-class ServiceErrorsMixin:
-    """Show a service's ValidationError against the fields it names, GOV.UK style."""
-
-    def add_service_error(self, error: ValidationError) -> None:
-        form: Any = self
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-
-
 def rating_choices(plan: Plan) -> tuple[dict[str, Rating], list[tuple[str, str]]]:
     """The plan's own RAG scheme as radio choices, then "Not rated"."""
     ratings = {str(r.pk): r for r in plan.ratings.all()}
     return ratings, [(pk, r.label) for pk, r in ratings.items()] + [("", "Not rated")]
 
 
-class UpdateForm(ServiceErrorsMixin, forms.Form):
+class UpdateForm(GovukFormMixin, forms.Form):
     text = forms.CharField(
         label="Update",
         widget=forms.Textarea(attrs={"rows": 6}),

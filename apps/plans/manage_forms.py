@@ -6,8 +6,9 @@ from typing import Any
 
 from django import forms
 
+from apps.core.forms import GovukFormMixin
 from apps.plans.by_when import BY_WHEN_HELP, interpret_by_when
-from apps.plans.forms import ServiceErrorsMixin, rating_choices
+from apps.plans.forms import rating_choices
 from apps.plans.models import Objective, Plan, Rating, Status, Tag
 from apps.plans.services.actions import RETIRE_REASON_MISSING
 
@@ -27,7 +28,7 @@ def by_when_warning(text: str) -> str:
     return BY_WHEN_NOT_RECOGNISED.format(text=by_when.text) if by_when.kind == "unknown" else ""
 
 
-class ActionForm(ServiceErrorsMixin, forms.Form):
+class ActionForm(GovukFormMixin, forms.Form):
     number = forms.CharField(
         label="Number",
         max_length=20,
@@ -126,7 +127,7 @@ class ActionForm(ServiceErrorsMixin, forms.Form):
         }
 
 
-class MoveForm(ServiceErrorsMixin, forms.Form):
+class MoveForm(GovukFormMixin, forms.Form):
     objective = forms.ModelChoiceField(
         label="Objective",
         queryset=Objective.objects.none(),
@@ -142,7 +143,7 @@ class MoveForm(ServiceErrorsMixin, forms.Form):
         field.label_from_instance = lambda o: f"{o.theme.title} – {o}"  # type: ignore[method-assign,assignment]
 
 
-class RetireForm(ServiceErrorsMixin, forms.Form):
+class RetireForm(GovukFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why is the action being retired?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -151,7 +152,7 @@ class RetireForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class PlanSettingsForm(ServiceErrorsMixin, forms.Form):
+class PlanSettingsForm(GovukFormMixin, forms.Form):
     title = forms.CharField(label="Title", max_length=300, required=False)
     period_label = forms.CharField(
         label="Period (optional)",

@@ -78,6 +78,11 @@ class Theme(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.plan.partnership_id
+
 
 class Objective(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="objectives")
@@ -93,6 +98,11 @@ class Objective(models.Model):
 
     def __str__(self) -> str:
         return f"Objective {self.number}: {self.title}"
+
+    @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.theme.plan.partnership_id
 
 
 class Tag(models.Model):
@@ -166,6 +176,11 @@ class Action(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.text[:60]}"
 
+    @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.objective.theme.plan.partnership_id
+
 
 class Update(models.Model):
     """A dated narrative on an action, and the status and rating it set."""
@@ -199,3 +214,8 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return f"Update on {self.action.number}"
+
+    @property
+    def owner_partnership_id(self) -> int:
+        """The partnership this belongs to, for permission checks (selectors join the parents)."""
+        return self.action.objective.theme.plan.partnership_id

@@ -6,9 +6,9 @@ from typing import Any
 
 from django import forms
 
+from apps.core.forms import GovukFormMixin
 from apps.partnerships.models import Partnership
 from apps.performance.models import Priority
-from apps.plans.forms import ServiceErrorsMixin
 from apps.plans.models import Plan
 from apps.reports.content import SECTION_CODES, SECTION_TITLES
 from apps.reports.models import DEFAULT_MARKING, ReportDefinition
@@ -34,7 +34,7 @@ def _date_field(label: str, help_text: str) -> forms.DateField:
     )
 
 
-class ReportDefinitionForm(ServiceErrorsMixin, forms.Form):
+class ReportDefinitionForm(GovukFormMixin, forms.Form):
     title = forms.CharField(
         label="Title", max_length=300, error_messages={"required": TITLE_MISSING}
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from apps.core.text import label_key
 from apps.plans.models import Status
 
 ACTIONS_SHEET = "Actions"
@@ -133,7 +134,7 @@ STATUS_LABELS: list[str] = [str(label) for label in Status.labels]
 
 def normalise(text: str) -> str:
     """How two labels are compared: case, spaces and hyphens do not matter ("on going")."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return label_key(text)
 
 
 STATUS_BY_LABEL: dict[str, str] = {normalise(str(s.label)): s.value for s in Status}

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from apps.plans.forms import ServiceErrorsMixin
+from apps.core.forms import GovukFormMixin
 from apps.plans.models import Action
 from apps.plans.services.editions import PREDECESSOR_NOT_IN_EARLIER_EDITION
 from apps.plans.services.rollover import NOT_A_COMPLETED_ACTION, PERIOD_MISSING, TITLE_MISSING
@@ -20,7 +20,7 @@ def action_label(action: Action) -> str:
     return f"Objective {action.objective.number}, action {action.number} {text}"
 
 
-class RollForwardForm(ServiceErrorsMixin, forms.Form):
+class RollForwardForm(GovukFormMixin, forms.Form):
     title = forms.CharField(
         label="Title of the new plan",
         max_length=300,
@@ -54,7 +54,7 @@ class RollForwardForm(ServiceErrorsMixin, forms.Form):
         return [self._completed[pk] for pk in self.cleaned_data["completed"]]
 
 
-class PredecessorForm(ServiceErrorsMixin, forms.Form):
+class PredecessorForm(GovukFormMixin, forms.Form):
     predecessor = forms.ChoiceField(
         label="Which action in the earlier edition is this the same as?",
         error_messages={"invalid_choice": PREDECESSOR_NOT_IN_EARLIER_EDITION},

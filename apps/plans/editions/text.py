@@ -9,18 +9,14 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-# Typography that changes between editions of the same document without changing the words:
-# Word's curly quotes and dashes against typed ones, and spacing.
-_TYPOGRAPHY = str.maketrans(
-    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}
-)
-_SPACES = re.compile(r"\s+")
+from apps.core.text import text_plain
+
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 
 def normalise(text: str) -> str:
     """The wording as compared: typographic quotes and dashes made plain, spacing collapsed."""
-    return _SPACES.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+    return text_plain(text)
 
 
 def same_wording(old: str, new: str) -> bool:
