@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Model
 
 
-def history_user_set(instance: Any, user: Any) -> None:
-    """Record `user` as the author of the next history row `instance` writes (if signed in)."""
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
+def history_user_set(instance: Model, user: User | AnonymousUser | None) -> None:
+    """Record `user` as the author of the next history row `instance` writes (if signed in).
+
+    None stands for the command line (imports and the demo), where nobody is signed in.
+    """
+    if user is not None and user.is_authenticated:
+        instance._history_user = user  # type: ignore[attr-defined]
