@@ -14,9 +14,9 @@ from django.core.management import call_command
 
 from apps.demo.reports import NSDC_SLUG
 from apps.reports.builder import report_build
-from apps.reports.content import SECTION_CODES
-from apps.reports.formats import FORMATS, Format
+from apps.reports.builder.content import SECTION_CODES
 from apps.reports.models import ReportDefinition
+from apps.reports.renderers import FORMATS, Format
 from bench.harness import Measurement, measure, report
 from tests import factories
 

@@ -16,7 +16,7 @@ from apps.partnerships.models import Partnership
 from apps.performance.periods import financial_quarter, financial_year
 from apps.plans.models import Plan
 from apps.plans.selectors import today
-from apps.reports.content import SECTION_CODES
+from apps.reports.builder.content import SECTION_CODES
 from apps.reports.models import GlossaryEntry, ReportDefinition
 
 NSDC_SLUG = "nsdc-2026-27"

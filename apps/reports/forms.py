@@ -1,4 +1,8 @@
-"""The form a partnership manager fills in to define a board report."""
+"""The form a partnership manager fills in to define a board report.
+
+It parses what was typed and ticked; the rules a definition must keep are the service's
+(`apps.reports.services`), shown here with `add_service_error`.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,13 @@ from django import forms
 
 from apps.core.forms import GovukFormMixin
 from apps.partnerships.models import Partnership
-from apps.performance.models import Priority
-from apps.plans.models import Plan
-from apps.reports.content import SECTION_CODES, SECTION_TITLES
+from apps.reports.builder.content import SECTION_CODES, SECTION_TITLES
 from apps.reports.models import DEFAULT_MARKING, ReportDefinition
+from apps.reports.selectors import plan_list_for_partnership, priority_list_for_partnership
 
 TITLE_MISSING = "Enter the report’s title"
-NOTHING_CHOSEN = "Select at least one plan or priority"
 NO_SECTIONS = "Select the sections the report should have"
-PERIOD_BACKWARDS = "The end of the reporting period must be on or after its start"
 DATE_INVALID = "Enter a date in the format 31/3/2027"
-SLUG_TAKEN = "Another report already uses this short name: choose a different one"
 MARKING_MISSING = "Enter the protective marking, for example OFFICIAL"
 VARIANT_CHOICES = [("internal", "Full version"), ("public", "Public version")]
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
@@ -93,9 +93,10 @@ class ReportDefinitionForm(GovukFormMixin, forms.Form):
         self, *args: Any, partnership: Partnership, instance: ReportDefinition | None, **kw: Any
     ) -> None:
         super().__init__(*args, **kw)
-        self.instance = instance
-        self._plans = {str(p.pk): p for p in Plan.objects.filter(partnership=partnership)}
-        self._priorities = {str(p.pk): p for p in Priority.objects.filter(partnership=partnership)}
+        self._plans = {str(p.pk): p for p in plan_list_for_partnership(partnership=partnership)}
+        self._priorities = {
+            str(p.pk): p for p in priority_list_for_partnership(partnership=partnership)
+        }
         plans, priorities = self.fields["plans"], self.fields["priorities"]
         assert isinstance(plans, forms.MultipleChoiceField)
         assert isinstance(priorities, forms.MultipleChoiceField)
@@ -123,31 +124,13 @@ class ReportDefinitionForm(GovukFormMixin, forms.Form):
         elif not self.is_bound:
             self.initial["sections"] = list(SECTION_CODES)
 
-    def clean_slug(self) -> str:
-        slug: str = self.cleaned_data["slug"]
-        others = ReportDefinition.objects.filter(slug=slug)
-        if self.instance is not None:
-            others = others.exclude(pk=self.instance.pk)
-        if slug and others.exists():
-            raise forms.ValidationError(SLUG_TAKEN)
-        return slug
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("plans") and not data.get("priorities") and not self.has_error("plans"):
-            self.add_error("plans", NOTHING_CHOSEN)
-        start, end = data.get("period_start"), data.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", PERIOD_BACKWARDS)
-        return data
-
     def service_arguments(self) -> dict[str, Any]:
-        """The cleaned data as `report_definition_save` takes it, sections in report order."""
+        """The cleaned data as the services take it, sections in report order."""
         data = self.cleaned_data
         chosen = set(data["sections"])
         return {
             "title": data["title"],
-            "slug": data["slug"] or (self.instance.slug if self.instance else ""),
+            "slug": data["slug"],
             "plans": [self._plans[pk] for pk in data["plans"]],
             "priorities": [self._priorities[pk] for pk in data["priorities"]],
             "period_label": data["period_label"],

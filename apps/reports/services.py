@@ -1,35 +1,29 @@
-"""Writes for report definitions: validated, then saved with their plans and priorities."""
+"""Writes for report definitions: the rules checked, then saved with their plans and priorities."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from apps.core.history import history_user_set
 from apps.partnerships.models import Partnership
 from apps.performance.models import Priority
 from apps.plans.models import Plan
-from apps.reports.models import ReportDefinition
+from apps.reports.models import DEFAULT_MARKING, ReportDefinition
 
-FIELDS = (
-    "title",
-    "slug",
-    "period_label",
-    "period_start",
-    "period_end",
-    "sections",
-    "authors",
-    "version",
-    "protective_marking",
-    "report_date",
-    "public",
-)
+NOTHING_CHOSEN = "Select at least one plan or priority"
+PERIOD_BACKWARDS = "The end of the reporting period must be on or after its start"
+SLUG_TAKEN = "Another report already uses this short name: choose a different one"
+PLAN_ELSEWHERE = "Select only plans of this partnership"
+PRIORITY_ELSEWHERE = "Select only priorities of this partnership"
 
 
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+def _slug_free(title: str, *, exclude_pk: int | None) -> str:
     """A slug from the title, with -2, -3 … added when another definition has it."""
     base = slugify(title)[:90] or "report"
     others = ReportDefinition.objects.filter(slug__startswith=base)
@@ -42,26 +36,117 @@ def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     return slug
 
 
+def _rules_check(
+    definition: ReportDefinition, plans: Sequence[Plan], priorities: Sequence[Priority]
+) -> None:
+    """Every rule the definition breaks, against the field at fault, in one ValidationError."""
+    errors: dict[str, str] = {}
+    others = ReportDefinition.objects.filter(slug=definition.slug)
+    if definition.pk is not None:
+        others = others.exclude(pk=definition.pk)
+    if definition.slug and others.exists():
+        errors["slug"] = SLUG_TAKEN
+    if not plans and not priorities:
+        errors["plans"] = NOTHING_CHOSEN
+    elif any(plan.partnership_id != definition.partnership_id for plan in plans):
+        errors["plans"] = PLAN_ELSEWHERE
+    if any(priority.partnership_id != definition.partnership_id for priority in priorities):
+        errors["priorities"] = PRIORITY_ELSEWHERE
+    start, end = definition.period_start, definition.period_end
+    if start and end and end < start:
+        errors["period_end"] = PERIOD_BACKWARDS
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
-def report_definition_save(
+def _definition_save(
+    definition: ReportDefinition,
     *,
-    definition: ReportDefinition | None = None,
-    partnership: Partnership,
-    user: Any,
     plans: Sequence[Plan],
     priorities: Sequence[Priority],
-    **fields: str | date | bool | list[str] | None,
+    user: User,
 ) -> ReportDefinition:
-    """Create (no `definition`) or change a definition; ValidationError names the field."""
-    if definition is None:
-        definition = ReportDefinition(partnership=partnership, created_by=user)
-    for name in FIELDS:
-        if name in fields:
-            setattr(definition, name, fields[name])
+    """Checked, saved by `user`, and its plans and priorities set; a blank short name made
+    from the title."""
+    _rules_check(definition, plans, priorities)
     if not definition.slug:
-        definition.slug = unique_slug(definition.title, exclude_pk=definition.pk)
+        definition.slug = _slug_free(definition.title, exclude_pk=definition.pk)
     definition.full_clean()
+    history_user_set(definition, user)
     definition.save()
     definition.plans.set(plans)
     definition.priorities.set(priorities)
     return definition
+
+
+def report_definition_create(
+    *,
+    partnership: Partnership,
+    title: str,
+    slug: str = "",
+    plans: Sequence[Plan] = (),
+    priorities: Sequence[Priority] = (),
+    period_label: str = "",
+    period_start: date | None = None,
+    period_end: date | None = None,
+    sections: list[str],
+    authors: str = "",
+    version: str = "",
+    protective_marking: str = DEFAULT_MARKING,
+    report_date: date | None = None,
+    public: bool = False,
+    user: User,
+) -> ReportDefinition:
+    """A new definition of the partnership's, made by `user`; a blank short name is made from
+    the title. ValidationError names the field at fault."""
+    definition = ReportDefinition(
+        partnership=partnership,
+        created_by=user,
+        title=title,
+        slug=slug,
+        period_label=period_label,
+        period_start=period_start,
+        period_end=period_end,
+        sections=sections,
+        authors=authors,
+        version=version,
+        protective_marking=protective_marking,
+        report_date=report_date,
+        public=public,
+    )
+    return _definition_save(definition, plans=plans, priorities=priorities, user=user)
+
+
+def report_definition_edit(
+    *,
+    definition: ReportDefinition,
+    title: str,
+    slug: str,
+    plans: Sequence[Plan],
+    priorities: Sequence[Priority],
+    period_label: str,
+    period_start: date | None,
+    period_end: date | None,
+    sections: list[str],
+    authors: str,
+    version: str,
+    protective_marking: str,
+    report_date: date | None,
+    public: bool,
+    user: User,
+) -> ReportDefinition:
+    """The definition changed by `user`; a blank short name keeps the saved one.
+    ValidationError names the field at fault."""
+    definition.title = title
+    definition.slug = slug or definition.slug
+    definition.period_label = period_label
+    definition.period_start = period_start
+    definition.period_end = period_end
+    definition.sections = sections
+    definition.authors = authors
+    definition.version = version
+    definition.protective_marking = protective_marking
+    definition.report_date = report_date
+    definition.public = public
+    return _definition_save(definition, plans=plans, priorities=priorities, user=user)

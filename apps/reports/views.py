@@ -1,36 +1,40 @@
 """Report pages: the definitions of a partnership, the form, the report and its downloads.
 
-Members of the partnership read reports; its managers define them. Views are thin: they
-check permission, then call the builder, a renderer or the service.
+Members of the partnership read reports; its managers define them. Views are thin: they load
+the object the user may act on, then call the builder, a renderer or a service.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from apps.core.permissions import object_get_or_403
 from apps.partnerships.models import Partnership
 from apps.reports.builder import report_build
-from apps.reports.formats import FORMATS, format_get
 from apps.reports.forms import ReportDefinitionForm
 from apps.reports.models import ReportDefinition
-from apps.reports.render_html import report_context
-from apps.reports.services import report_definition_save
+from apps.reports.renderers import FORMATS, format_get, report_context
+from apps.reports.selectors import report_definition_list, report_definition_queryset
+from apps.reports.services import report_definition_create, report_definition_edit
 
-VIEW, MANAGE = "partnerships.view_partnership", "partnerships.manage_partnership"
+VIEW, DEFINE = "reports.view_report", "reports.define_report"
 
 
-def _check(request: HttpRequest, permission: str, partnership: Partnership) -> None:
-    if not request.user.has_perm(permission, partnership):
+def _user(request: HttpRequest) -> User:
+    """The signed-in user the service records (every report page is behind sign-in)."""
+    if not isinstance(request.user, User):
         raise PermissionDenied
+    return request.user
 
 
-def _definition(definition_id: int) -> ReportDefinition:
-    return get_object_or_404(
-        ReportDefinition.objects.select_related("partnership"), pk=definition_id
+def _definition(request: HttpRequest, permission: str, definition_id: int) -> ReportDefinition:
+    return object_get_or_403(
+        report_definition_queryset(), user=request.user, permission=permission, pk=definition_id
     )
 
 
@@ -41,12 +45,13 @@ def _public(request: HttpRequest, definition: ReportDefinition) -> bool:
 
 
 def definition_list(request: HttpRequest, partnership_id: int) -> HttpResponse:
-    partnership = get_object_or_404(Partnership, pk=partnership_id)
-    _check(request, VIEW, partnership)
+    partnership = object_get_or_403(
+        Partnership, user=request.user, permission=VIEW, pk=partnership_id
+    )
     context = {
         "partnership": partnership,
-        "definitions": list(partnership.report_definitions.order_by("title")),
-        "can_manage": request.user.has_perm(MANAGE, partnership),
+        "definitions": report_definition_list(partnership=partnership),
+        "can_manage": request.user.has_perm(DEFINE, partnership),
     }
     return render(request, "reports/definition_list.html", context)
 
@@ -57,12 +62,14 @@ def _form_page(
     form = ReportDefinitionForm(request.POST or None, partnership=partnership, instance=definition)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = report_definition_save(
-                definition=definition,
-                partnership=partnership,
-                user=request.user,
-                **form.service_arguments(),
-            )
+            if definition is None:
+                saved = report_definition_create(
+                    partnership=partnership, user=_user(request), **form.service_arguments()
+                )
+            else:
+                saved = report_definition_edit(
+                    definition=definition, user=_user(request), **form.service_arguments()
+                )
         except ValidationError as error:
             form.add_service_error(error)
         else:
@@ -79,20 +86,19 @@ def _form_page(
 
 
 def definition_create(request: HttpRequest, partnership_id: int) -> HttpResponse:
-    partnership = get_object_or_404(Partnership, pk=partnership_id)
-    _check(request, MANAGE, partnership)
+    partnership = object_get_or_403(
+        Partnership, user=request.user, permission=DEFINE, pk=partnership_id
+    )
     return _form_page(request, partnership, None)
 
 
 def definition_edit(request: HttpRequest, report_definition_id: int) -> HttpResponse:
-    definition = _definition(report_definition_id)
-    _check(request, MANAGE, definition.partnership)
+    definition = _definition(request, DEFINE, report_definition_id)
     return _form_page(request, definition.partnership, definition)
 
 
 def report_page(request: HttpRequest, report_definition_id: int) -> HttpResponse:
-    definition = _definition(report_definition_id)
-    _check(request, VIEW, definition.partnership)
+    definition = _definition(request, VIEW, report_definition_id)
     public = _public(request, definition)
     report = report_build(definition=definition, public=public)
     version = "public" if public else "internal"
@@ -105,7 +111,7 @@ def report_page(request: HttpRequest, report_definition_id: int) -> HttpResponse
         "definition": definition,
         "public": public,
         "downloads": downloads,
-        "can_manage": request.user.has_perm(MANAGE, definition.partnership),
+        "can_manage": request.user.has_perm(DEFINE, definition),
     }
     return render(request, "reports/report_page.html", context)
 
@@ -113,8 +119,7 @@ def report_page(request: HttpRequest, report_definition_id: int) -> HttpResponse
 def report_download(
     request: HttpRequest, report_definition_id: int, format_code: str
 ) -> HttpResponse:
-    definition = _definition(report_definition_id)
-    _check(request, VIEW, definition.partnership)
+    definition = _definition(request, VIEW, report_definition_id)
     try:
         file_format = format_get(format_code)
     except ValueError as error:

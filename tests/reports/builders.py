@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from apps.partnerships.models import Partnership
 from apps.performance.models import Priority
 from apps.plans.models import Plan
-from apps.reports.content import SECTION_CODES
+from apps.reports.builder.content import SECTION_CODES
 from apps.reports.models import ReportDefinition
 
 

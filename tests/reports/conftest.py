@@ -20,8 +20,8 @@ from apps.demo.reports import NSDC_SLUG
 from apps.plans.models import Action, Objective
 from apps.plans.selectors import plan_status_summary
 from apps.reports.builder import report_build
-from apps.reports.formats import FORMATS
 from apps.reports.models import ReportDefinition
+from apps.reports.renderers import FORMATS
 
 AS_OF = date(2026, 11, 25)
 

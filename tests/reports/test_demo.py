@@ -19,7 +19,7 @@ from apps.demo.performance import norfolk as demo_norfolk
 from apps.demo.reports import NORFOLK_SLUG, NSDC_SLUG, report_demo_load
 from apps.partnerships.models import Partnership
 from apps.plans.models import Plan
-from apps.reports.content import SECTION_CODES
+from apps.reports.builder.content import SECTION_CODES
 from apps.reports.models import ReportDefinition
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from apps.partnerships.models import Partnership
-from apps.reports import forms
+from apps.reports import forms, services
 from apps.reports.models import ReportDefinition
 from tests import factories
 from tests.performance import builders as performance
@@ -62,12 +62,12 @@ def test_manager_defines_a_report(
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({}, "plans", forms.NOTHING_CHOSEN),
+        ({}, "plans", services.NOTHING_CHOSEN),
         ({"title": ""}, "title", forms.TITLE_MISSING),
         ({"sections": []}, "sections", forms.NO_SECTIONS),
         ({"period_start": "31/12/2026", "period_end": "1/10/2026"}, "period_end", None),
         ({"period_start": "next week"}, "period_start", forms.DATE_INVALID),
-        ({"slug": "taken"}, "slug", forms.SLUG_TAKEN),
+        ({"slug": "taken"}, "slug", services.SLUG_TAKEN),
     ],
 )
 def test_form_names_the_field_at_fault(
@@ -85,7 +85,7 @@ def test_form_names_the_field_at_fault(
     assert response.status_code == 200
     form = response.context["form"]
     assert list(form.errors) == [field]
-    assert form.errors[field] == [message or forms.PERIOD_BACKWARDS]
+    assert form.errors[field] == [message or services.PERIOD_BACKWARDS]
     assert f'href="#id_{field}"' in response.content.decode()  # the error summary links to it
     assert ReportDefinition.objects.count() == 1
 

@@ -12,8 +12,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.reports.builder import report_build
-from apps.reports.formats import format_get
-from apps.reports.models import ReportDefinition
+from apps.reports.renderers import format_get
+from apps.reports.selectors import report_definition_by_slug, report_definition_slugs
 
 NO_SUCH_REPORT = "There is no saved report called “{slug}”. Saved reports: {available}"
 CANNOT_WRITE = "Could not write {path}: {reason}"
@@ -36,10 +36,9 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from None
         slug = options["definition"]
-        definition = ReportDefinition.objects.select_related("partnership").filter(slug=slug)
-        found = definition.first()
+        found = report_definition_by_slug(slug=slug)
         if found is None:
-            available = ", ".join(ReportDefinition.objects.values_list("slug", flat=True))
+            available = ", ".join(report_definition_slugs())
             raise CommandError(NO_SUCH_REPORT.format(slug=slug, available=available or "none"))
         report = report_build(definition=found, public=options["public"] or None)
         data = file_format.render(report)

@@ -24,10 +24,10 @@ from apps.partnerships.models import Person
 from apps.performance.selectors import performance_summary
 from apps.plans.models import Action, Rating
 from apps.plans.selectors import StatusSummary, overdue_q, plan_status_summary
-from apps.reports import content as c
+from apps.reports.builder import content as c
 from apps.reports.builder import report_build
 from apps.reports.models import ReportDefinition
-from apps.reports.render_xlsx import render_xlsx, sheet_name
+from apps.reports.renderers.xlsx import render_xlsx, sheet_name
 
 # The module's fixture loads the demo itself (rolled back after); the mark makes pytest-django
 # create the test database for it.

@@ -13,8 +13,9 @@ from typing import Any
 from django.template.loader import render_to_string
 from weasyprint import HTML, Document, URLFetcher
 
-from apps.reports.content import Report
-from apps.reports.render_html import render_html
+from apps.core.text import text_squash
+from apps.reports.builder.content import Report
+from apps.reports.renderers.html import render_html
 
 PDF_VARIANT = "pdf/ua-1"  # tagged for accessibility (WeasyPrint sets pdf_tags with it)
 FETCH_REFUSED = "Reports do not load files or web addresses: {url}"
@@ -32,7 +33,7 @@ class NoFetching(URLFetcher):
 def css_string(text: str) -> str:
     """Text as a quoted CSS string: quotes, backslashes and "<" escaped, lines joined."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-    return '"' + " ".join(escaped.split()) + '"'
+    return '"' + text_squash(escaped) + '"'
 
 
 def print_css(report: Report) -> str:

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from apps.partnerships.models import Partnership
 from apps.performance.models import PriorityReport, TrafficLight
 from apps.plans.models import Update
-from apps.reports import content as c
 from apps.reports.builder import acronyms_used, report_build, report_texts
+from apps.reports.builder import content as c
 from apps.reports.models import GlossaryEntry
 from tests import factories
 from tests.performance import builders as performance

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from apps.reports import content as c
+from apps.reports.builder import content as c
 
 KINDS: dict[type, str] = {
     c.Heading: "heading",

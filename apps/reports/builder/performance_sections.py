@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from apps.core.rag import rag_parse
 from apps.performance.assessment import Assessment, format_value
 from apps.performance.chart import ChartPoint, spc_chart_svg
 from apps.performance.models import Priority, PriorityReport, TrafficLight
@@ -19,7 +20,7 @@ from apps.performance.selectors import (
     exception_for,
     priority_table,
 )
-from apps.reports.content import (
+from apps.reports.builder.content import (
     ROW_GROUP,
     TABLE_CHART_DATA,
     TABLE_EXCEPTIONS,
@@ -35,10 +36,9 @@ from apps.reports.content import (
     Rag,
     Row,
     Table,
+    text_lines,
 )
 
-RAG_COLOURS = {"green": "#00703c", "amber": "#f47738", "red": "#d4351c"}
-RAG_TEXT = {"green": "#ffffff", "amber": "#0b0c0c", "red": "#ffffff"}
 NO_EXCEPTIONS = "No measure changed enough to be reported as an exception."
 EXCEPTION_HEADINGS = {
     POSITIVE: "Positive exceptions",
@@ -52,8 +52,12 @@ EXCEPTION_CAPTIONS = {
 }
 
 
-def performance_rag(value: str, word: str | None = None) -> Rag:
-    return Rag(value[:1].upper(), word or value.capitalize(), RAG_COLOURS[value], RAG_TEXT[value])
+def performance_rag(value: str) -> Rag:
+    """A measure's rating or a narrative's traffic light ("green") as the report prints it."""
+    word = rag_parse(value)
+    if word is None:
+        raise ValueError(f"Not a RAG rating: {value!r}")
+    return Rag(word.code, word.word, word.colour, word.text_colour)
 
 
 def _assessment_rag(assessment: Assessment) -> Rag | None:
@@ -196,7 +200,7 @@ def _narrative_blocks(report: PriorityReport, anchor: str) -> list[Block]:
     for label, text in parts:
         if text.strip():
             blocks.append(Paragraph(label, emphasis=True))
-            blocks += [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
+            blocks += [Paragraph(line) for line in text_lines(text)]
     if report.traffic_light:
         word = str(TrafficLight(report.traffic_light).label)
         blocks.append(

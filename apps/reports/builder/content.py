@@ -1,9 +1,9 @@
 """What a built report says, independent of any file format.
 
 The builder (`apps.reports.builder.report_build`) turns a saved report definition into a
-`Report`; each renderer (HTML, PDF, Word, Excel – see `apps.reports.formats`) turns a `Report`
-into bytes and never touches the database. So every format carries the same content, and a new
-format needs only this module to be written.
+`Report`; each renderer (HTML, PDF, Word, Excel – see `apps.reports.renderers.formats`) turns a
+`Report` into bytes and never touches the database. So every format carries the same content,
+and a new format needs only this module to be written.
 
 Shape of a report::
 
@@ -21,9 +21,12 @@ alone. `Cell.value` keeps the raw figure or date behind a cell's text for Excel.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 # Section codes a definition may choose, in the order a full report prints them.
 COVER = "cover"
@@ -232,3 +235,37 @@ class Report:
     @property
     def filename_stem(self) -> str:
         return f"{self.slug}-public" if self.public else self.slug
+
+
+def text_lines(text: str) -> list[str]:
+    """A text's non-blank lines, trimmed: the paragraphs a report prints it as."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def text_walk(obj: Any, change: Callable[[str], str]) -> Any:
+    """Every piece of text in the content, changed in place (chart markup is left alone:
+    it holds measure titles and figures only)."""
+    if isinstance(obj, str):
+        return change(obj)
+    if isinstance(obj, list):
+        obj[:] = [text_walk(item, change) for item in obj]
+        return obj
+    if isinstance(obj, tuple):
+        return tuple(text_walk(item, change) for item in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type | Rag):
+        for f in dataclasses.fields(obj):
+            if not (isinstance(obj, Chart) and f.name == "svg"):
+                setattr(obj, f.name, text_walk(getattr(obj, f.name), change))
+    return obj
+
+
+def report_texts(report: Report) -> list[str]:
+    """All the words a reader sees (not chart markup), for the glossary scan and for tests."""
+    texts: list[str] = []
+
+    def keep(text: str) -> str:
+        texts.append(text)
+        return text
+
+    text_walk(report, keep)
+    return texts

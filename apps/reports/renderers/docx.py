@@ -24,9 +24,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from apps.plans.selectors import today
-from apps.reports import content as c
-from apps.reports.render_docx_charts import charts_png
-from apps.reports.render_docx_xml import (
+from apps.reports.builder import content as c
+from apps.reports.renderers.docx_charts import charts_png
+from apps.reports.renderers.docx_xml import (
     add_field,
     field_begin,
     field_end,
@@ -40,7 +40,7 @@ from apps.reports.render_docx_xml import (
     table_caption,
     update_fields_on_open,
 )
-from apps.reports.render_docx_zip import stable_zip
+from apps.reports.renderers.office_zip import stable_zip
 
 FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)
@@ -338,7 +338,7 @@ class _Writer:
                 self._rag(term_cell, rag, term)
             else:
                 self._text(term_cell, [term], bold=True)
-            lines = [line.strip() for line in definition.splitlines() if line.strip()]
+            lines = c.text_lines(definition)
             self._text(definition_cell, lines)
             if len(term) + len(definition) <= KEEP_WHOLE_CHARACTERS:
                 keep_row_whole(row)

@@ -21,11 +21,11 @@ from apps.demo.reports import NSDC_SLUG
 from apps.partnerships.models import Person
 from apps.plans.models import Action, Objective, Rating
 from apps.plans.selectors import StatusSummary, plan_status_summary
-from apps.reports import content as c
-from apps.reports import render_docx_charts
+from apps.reports.builder import content as c
 from apps.reports.builder import report_build
 from apps.reports.models import ReportDefinition
-from apps.reports.render_docx import CHART_NOT_DRAWN, render_docx
+from apps.reports.renderers import docx_charts as render_docx_charts
+from apps.reports.renderers.docx import CHART_NOT_DRAWN, render_docx
 
 # The module's fixture loads the demo itself (rolled back after); the mark makes pytest-django
 # create the test database for it.

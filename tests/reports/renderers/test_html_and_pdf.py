@@ -9,11 +9,11 @@ import pytest
 
 from apps.partnerships.models import Partnership
 from apps.plans.models import Action, Rating
-from apps.reports import content as c
+from apps.reports.builder import content as c
 from apps.reports.builder import report_build
-from apps.reports.formats import FORMATS, format_get
-from apps.reports.render_html import render_html
-from apps.reports.render_pdf import FETCH_REFUSED, NoFetching, css_string, pdf_document
+from apps.reports.renderers.formats import FORMATS, format_get
+from apps.reports.renderers.html import render_html
+from apps.reports.renderers.pdf import FETCH_REFUSED, NoFetching, css_string, pdf_document
 from tests import factories
 from tests.reports import builders
 

@@ -1,5 +1,5 @@
 """The delivery plan sections of a report: introduction, RAG key and summary, the plan table,
-overdue and due-soon actions. Reads only what `builder.load` fetched, so no queries here."""
+overdue and due-soon actions. Reads only what the builder loaded, so no queries here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from apps.plans.models import Action, Plan, Rating, Status, Update
 from apps.plans.selectors import StatusSummary, SummaryLine, ThemeRows, action_is_overdue
-from apps.reports.content import (
+from apps.reports.builder.content import (
     ROW_GROUP,
     TABLE_DELIVERY,
     TABLE_OVERDUE,
@@ -22,8 +22,9 @@ from apps.reports.content import (
     Rag,
     Row,
     Table,
+    text_lines,
 )
-from apps.reports.content import Block as ContentBlock
+from apps.reports.builder.content import Block as ContentBlock
 
 DUE_SOON_DAYS = 28
 NOT_RATED = "Not rated"
@@ -67,12 +68,8 @@ class PlanData:
         return [a for t in self.structure for o in t.objectives for a in o.actions]
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 def introduction_blocks(data: PlanData) -> list[ContentBlock]:
-    blocks: list[ContentBlock] = [Paragraph(p) for p in _paragraphs(data.plan.introduction)]
+    blocks: list[ContentBlock] = [Paragraph(p) for p in text_lines(data.plan.introduction)]
     themes = [t.theme for t in data.structure]
     if themes:
         blocks.append(Heading("Strategic themes", f"themes-{data.plan.pk}"))
@@ -179,7 +176,7 @@ def _update_lines(update: Update, data: PlanData) -> list[str]:
         byline.append(f"{name} ({update.author.initials})" if name else update.author.initials)
     if update.internal:
         byline.append("internal")
-    lines = _paragraphs(update.text)
+    lines = text_lines(update.text)
     if byline and lines:
         lines[0] = f"{', '.join(byline)}: {lines[0]}"
     return lines

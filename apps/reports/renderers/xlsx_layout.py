@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from apps.reports import content as c
+from apps.reports.builder import content as c
 
 DEFINITIONS = "definitions"
 # Per table kind: the column naming the heading above a table, and the one naming a group row.

@@ -1,7 +1,7 @@
 """A report as an Excel workbook: the data behind it, a sheet per section (openpyxl).
 
 A "Cover" sheet with the cover's fields and links to the other sheets, then one sheet per
-section whose tables are flattened into lists (see `render_xlsx_layout`): figures and dates are
+section whose tables are flattened into lists (see `xlsx_layout`): figures and dates are
 stored as numbers and dates (`Cell.value`), so they sort, filter and sum; RAG cells hold the
 word and are filled with the rating's colour. The first list's header row is bold, frozen and
 filtered. Text that starts with "=" is stored as text, never as a live formula. The same report
@@ -27,9 +27,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from apps.plans.selectors import today
-from apps.reports import content as c
-from apps.reports.render_docx_zip import stable_zip
-from apps.reports.render_xlsx_layout import SheetTable, TextLine, Value, sheet_layout
+from apps.reports.builder import content as c
+from apps.reports.renderers.office_zip import stable_zip
+from apps.reports.renderers.xlsx_layout import SheetTable, TextLine, Value, sheet_layout
 
 COVER_SHEET = "Cover"
 SHEET_NAMES = {

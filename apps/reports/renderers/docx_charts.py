@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from apps.performance.chart import HEIGHT, WIDTH
-from apps.reports.content import Chart
+from apps.reports.builder.content import Chart
 
 DPI = 192  # twice the 96 CSS pixels an inch the chart is drawn at: sharp when printed
 TIMEOUT_SECONDS = 60
@@ -29,7 +29,7 @@ PAGE_CSS = (
 def _charts_pdf(charts: list[Chart]) -> bytes:
     from weasyprint import HTML  # imported here: only a Word build with charts needs it
 
-    from apps.reports.render_pdf import NoFetching
+    from apps.reports.renderers.pdf import NoFetching
 
     pages = "".join(f"<div>{chart.svg}</div>" for chart in charts)
     html = f"<!doctype html><html><head><style>{PAGE_CSS}</style></head><body>{pages}</body></html>"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-from apps.reports.content import Report
+from apps.reports.builder.content import Report
 
 UNKNOWN_FORMAT = "There is no report format called “{code}”. Choose one of: {available}"
 
@@ -42,22 +42,22 @@ FORMATS: dict[str, Format] = {
             "Web page (HTML)",
             "html",
             "text/html; charset=utf-8",
-            "apps.reports.render_html.render_html",
+            "apps.reports.renderers.html.render_html",
         ),
-        Format("pdf", "PDF", "pdf", "application/pdf", "apps.reports.render_pdf.render_pdf"),
+        Format("pdf", "PDF", "pdf", "application/pdf", "apps.reports.renderers.pdf.render_pdf"),
         Format(
             "docx",
             "Word document",
             "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "apps.reports.render_docx.render_docx",
+            "apps.reports.renderers.docx.render_docx",
         ),
         Format(
             "xlsx",
             "Excel workbook",
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "apps.reports.render_xlsx.render_xlsx",
+            "apps.reports.renderers.xlsx.render_xlsx",
         ),
     )
 }

@@ -1,0 +1,107 @@
+"""Report definition writes: the rules a definition keeps, whoever calls the service."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+
+from apps.partnerships.models import Partnership
+from apps.reports import services
+from apps.reports.models import ReportDefinition
+from tests import factories
+from tests.performance import builders as performance
+from tests.reports import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def _errors(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
+    return error.value.message_dict
+
+
+def test_create_makes_a_free_short_name_and_records_who(
+    manager: User, partnership: Partnership, small_plan: factories.SmallPlan
+) -> None:
+    builders.definition(partnership=partnership, plans=[small_plan.plan], slug="board-report")
+    made = services.report_definition_create(
+        partnership=partnership,
+        title="Board report",
+        plans=[small_plan.plan],
+        sections=["cover"],
+        user=manager,
+    )
+    assert made.slug == "board-report-2"
+    assert made.created_by == manager
+    assert {row.history_user for row in made.history.all()} == {manager}
+
+
+def test_every_broken_rule_is_named_against_its_field(
+    manager: User, partnership: Partnership
+) -> None:
+    builders.definition(partnership=partnership, slug="taken")
+    with pytest.raises(ValidationError) as error:
+        services.report_definition_create(
+            partnership=partnership,
+            title="Board report",
+            slug="taken",
+            period_start=date(2026, 12, 31),
+            period_end=date(2026, 10, 1),
+            sections=["cover"],
+            user=manager,
+        )
+    assert _errors(error) == {
+        "slug": [services.SLUG_TAKEN],
+        "plans": [services.NOTHING_CHOSEN],
+        "period_end": [services.PERIOD_BACKWARDS],
+    }
+    assert ReportDefinition.objects.count() == 1
+
+
+def test_plans_and_priorities_must_be_the_partnerships(
+    manager: User, partnership: Partnership
+) -> None:
+    elsewhere = factories.partnership()
+    with pytest.raises(ValidationError) as error:
+        services.report_definition_create(
+            partnership=partnership,
+            title="Board report",
+            plans=[factories.small_plan(partnership=elsewhere).plan],
+            priorities=[performance.priority(partnership=elsewhere)],
+            sections=["cover"],
+            user=manager,
+        )
+    assert _errors(error) == {
+        "plans": [services.PLAN_ELSEWHERE],
+        "priorities": [services.PRIORITY_ELSEWHERE],
+    }
+
+
+def test_edit_keeps_the_short_name_when_none_is_given(
+    manager: User, partnership: Partnership, small_plan: factories.SmallPlan
+) -> None:
+    saved = builders.definition(partnership=partnership, plans=[small_plan.plan], slug="q3")
+    priority = performance.priority(partnership=partnership)
+    services.report_definition_edit(
+        definition=saved,
+        title="Renamed",
+        slug="",
+        plans=[],
+        priorities=[priority],
+        period_label="Q3 2026-27",
+        period_start=None,
+        period_end=None,
+        sections=["cover", "priorities"],
+        authors="",
+        version="2",
+        protective_marking="OFFICIAL",
+        report_date=None,
+        public=True,
+        user=manager,
+    )
+    saved.refresh_from_db()
+    assert (saved.slug, saved.title, saved.public) == ("q3", "Renamed", True)
+    assert list(saved.priorities.all()) == [priority] and not saved.plans.exists()
+    assert saved.history.latest("history_date").history_user == manager
