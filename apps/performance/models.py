@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from apps.partnerships.models import Organisation, Partnership
 from apps.performance.domain import units
-from apps.performance.domain.rag import TargetKind
+from apps.performance.domain.rag import Rating, TargetKind
 from apps.performance.domain.trend import Polarity
 from apps.performance.domain.units import AMOUNT_DIGITS, AMOUNT_PLACES
 
@@ -222,12 +222,16 @@ class Observation(models.Model):
 
 
 class TrafficLight(models.TextChoices):
-    """The Norfolk scheme; the wording is shown with the colour, never the colour alone."""
+    """The Norfolk scheme; the wording is shown with the colour, never the colour alone. Stored
+    as the shared RAG keys ("green"), as measures are rated."""
 
-    GREEN = "green", "GREEN – target on track and likely to be achieved"
-    AMBER = "amber", "AMBER – target causing concern; remedial action taken, impact uncertain"
+    GREEN = Rating.GREEN.value, "GREEN – target on track and likely to be achieved"
+    AMBER = (
+        Rating.AMBER.value,
+        "AMBER – target causing concern; remedial action taken, impact uncertain",
+    )
     # Appendix 2 prints no Red wording; this is the report's own RAG definition (002 line 298).
-    RED = "red", "RED – below target and worsening"
+    RED = Rating.RED.value, "RED – below target and worsening"
 
 
 class PriorityReport(models.Model):

@@ -11,7 +11,6 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from apps.demo.performance.loader import performance_demo_load
-from apps.partnerships.models import Partnership
 from apps.performance.domain.rag import Rating, rag_assess
 from apps.performance.forms.measures import DUE_NOT_A_DATE, MeasureForm
 from apps.performance.models import Measure, Priority
@@ -31,16 +30,6 @@ from tests import factories
 from tests.performance import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def priority(partnership: Partnership) -> Priority:
-    return builders.priority(partnership=partnership)
-
-
-@pytest.fixture
-def measure(partnership: Partnership) -> Measure:
-    return builders.measure(priority=builders.priority(partnership=partnership))
 
 
 def _measure(priority: Priority, user: User | None = None, **fields: Any) -> Measure:

@@ -5,17 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from apps.partnerships.models import Partnership
 from apps.performance.models import Measure, PriorityReport
 from apps.performance.services import priority_report_save
-from tests.performance import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def measure(partnership: Partnership) -> Measure:
-    return builders.measure(priority=builders.priority(partnership=partnership))
 
 
 def _errors(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:

@@ -9,7 +9,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
-from apps.partnerships.models import Partnership
 from apps.performance.models import Measure
 from apps.performance.services import (
     ImportError_,
@@ -20,11 +19,6 @@ from apps.performance.services import (
 from tests.performance import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def measure(partnership: Partnership) -> Measure:
-    return builders.measure(priority=builders.priority(partnership=partnership))
 
 
 def _errors(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:

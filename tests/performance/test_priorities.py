@@ -24,11 +24,6 @@ from tests.performance import builders
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def priority(partnership: Partnership) -> Priority:
-    return builders.priority(partnership=partnership)
-
-
 def test_priority_codes_are_unique_in_the_partnership(
     partnership: Partnership, priority: Priority, manager: User
 ) -> None:

@@ -10,14 +10,13 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 
 from apps.core.history import history_user_set
 from apps.performance.domain.rag import TOLERANCE_NEGATIVE, TargetKind
 from apps.performance.domain.trend import Polarity
 from apps.performance.domain.units import AMOUNT_LIMIT, TOO_LARGE, amount_round
 from apps.performance.models import Measure, Priority
-from apps.performance.services.priorities import TITLE_MISSING
+from apps.performance.services.priorities import TITLE_MISSING, position_after_last
 
 CHOICE_INVALID = "Choose one of the options"
 POLARITY_FOR_TARGET = (
@@ -176,8 +175,8 @@ def measure_save(
     assert amber_band_percent is not None and slight_worsening_percent is not None
     kind = target_kind
     if measure is None:
-        last = priority.measures.aggregate(last=Max("position"))["last"]
-        measure = Measure(priority=priority, position=(last or 0) + 1)
+        position = position_after_last(priority.measures.all())
+        measure = Measure(priority=priority, position=position)
     measure.code, measure.title = code.strip(), title.strip()
     measure.unit, measure.polarity, measure.frequency = unit, polarity, frequency
     measure.baseline_value = amount_round(baseline_value)

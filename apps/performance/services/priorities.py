@@ -4,11 +4,12 @@ their alignment tables. Every check the forms make is made here, against the fie
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from apps.core.history import history_user_set
 from apps.partnerships.models import Organisation, Partnership
@@ -23,6 +24,12 @@ OBJECTIVE_NOT_IN_PARTNERSHIP = "Choose objectives from this partnership's own pl
 ACTION_NOT_IN_PARTNERSHIP = "Choose actions from this partnership's own plans"
 OTHER_PLAN_MISSING = "Enter the other plan's name, for example Police and Crime Plan"
 OTHER_PRIORITY_MISSING = "Enter the other plan's priority that this one lines up with"
+
+
+def position_after_last(rows: QuerySet[Any]) -> int:
+    """Where a new row goes: after the last of a priority's measures or alignment rows."""
+    last = rows.aggregate(last=Max("position"))["last"]
+    return (last or 0) + 1
 
 
 def _links_check(
@@ -114,8 +121,8 @@ def alignment_save(
     if errors:
         raise ValidationError(errors)
     if alignment is None:
-        last = priority.alignments.aggregate(last=Max("position"))["last"]
-        alignment = PriorityAlignment(priority=priority, position=(last or 0) + 1)
+        position = position_after_last(priority.alignments.all())
+        alignment = PriorityAlignment(priority=priority, position=position)
     alignment.our_wording, alignment.comment = our_wording.strip(), comment.strip()
     alignment.other_plan, alignment.other_priority = other_plan, other_priority
     history_user_set(alignment, user)
