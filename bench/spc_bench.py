@@ -1,4 +1,4 @@
-"""SPC over 1,000 measures × 60 points: apps.performance.spc against a plain pandas version.
+"""SPC over 1,000 measures × 60 points: apps.performance.domain.spc against plain pandas.
 
 The pandas version applies the same rules (mean, moving ranges, outlier-screened mR̄, limits,
 beyond limits, trend, run, two of three beyond two sigma) the way an analyst would write them
@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]  # no stubs: a bench-only dependency
 
-from apps.performance.spc import spc_calculate
+from apps.performance.domain.spc import spc_calculate
 from bench.harness import measure, report
 
 SERIES, POINTS, SEED = 1_000, 60, 20131
@@ -127,7 +127,7 @@ def run() -> None:
         return lambda: work(series)
 
     baseline = measure(f"pandas, {SERIES:,} × {POINTS}", timed(with_pandas), repeat=3)
-    ours = measure(f"apps.performance.spc, {SERIES:,} × {POINTS}", timed(with_spc), repeat=3)
+    ours = measure(f"apps.performance.domain.spc, {SERIES:,} × {POINTS}", timed(with_spc), repeat=3)
     report("SPC (XmR) over many measures", [baseline, ours], baseline=baseline)
     print(
         "  Identical flags on every point of every series; series with each rule: "

@@ -5,6 +5,7 @@ Settings modules read attributes of ``ENV``; nothing else touches ``os.environ``
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -28,6 +29,11 @@ class Settings:
     SECURE_HSTS_SECONDS: int = _env.int("SECURE_HSTS_SECONDS", default=31536000)
     # Behind a TLS-terminating proxy the production settings trust X-Forwarded-Proto.
     BEHIND_PROXY: bool = _env.bool("BEHIND_PROXY", default=True)
+    # A measure whose latest figure changed on the same period last year by at least this
+    # percentage of last year's figure is reported as an exception.
+    PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT: Decimal = Decimal(
+        _env.str("PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT", default="10")
+    )
 
 
 ENV = Settings()

@@ -13,7 +13,7 @@ from datetime import date
 from apps.demo.glossary_data import NORFOLK, Entry, glossary_for_partnership_elsewhere
 from apps.demo.performance import norfolk as demo_norfolk
 from apps.partnerships.models import Partnership
-from apps.performance.periods import financial_quarter, financial_year
+from apps.performance.domain.periods import financial_quarter, financial_year
 from apps.plans.models import Plan
 from apps.plans.selectors import today
 from apps.reports.builder.content import SECTION_CODES

@@ -1,7 +1,7 @@
 """Priorities, their measures and observations, and the quarterly narrative reports.
 
-Enumerations reuse the computation modules' values (trend.Polarity, rag.TargetKind) so that a
-model maps onto the plain dataclasses without translation tables.
+Enumerations reuse the domain modules' values (trend.Polarity, rag.TargetKind, units.Unit) so
+that a model maps onto the plain dataclasses without translation tables.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from apps.partnerships.models import Organisation, Partnership
-from apps.performance.rag import TargetKind
-from apps.performance.trend import Polarity
+from apps.performance.domain import units
+from apps.performance.domain.rag import Rating, TargetKind
+from apps.performance.domain.trend import Polarity
+from apps.performance.domain.units import AMOUNT_DIGITS, AMOUNT_PLACES
 
-AMOUNT_DIGITS, AMOUNT_PLACES = 14, 4
 POLARITY_CHOICES = [
     (Polarity.UP.value, "Higher is better"),
     (Polarity.DOWN.value, "Lower is better"),
@@ -91,11 +92,11 @@ class PriorityAlignment(models.Model):
 
 class Measure(models.Model):
     class Unit(models.TextChoices):
-        COUNT = "count", "Count"
-        PERCENTAGE = "percentage", "Percentage"
-        RATE_PER_1000 = "rate_per_1000", "Rate per 1,000"
-        POUNDS_THOUSANDS = "pounds_thousands", "£ thousands"
-        MINUTES = "minutes", "Minutes"
+        COUNT = units.Unit.COUNT.value, "Count"
+        PERCENTAGE = units.Unit.PERCENTAGE.value, "Percentage"
+        RATE_PER_1000 = units.Unit.RATE_PER_1000.value, "Rate per 1,000"
+        POUNDS_THOUSANDS = units.Unit.POUNDS_THOUSANDS.value, "£ thousands"
+        MINUTES = units.Unit.MINUTES.value, "Minutes"
 
     class Frequency(models.TextChoices):
         MONTHLY = "monthly", "Monthly"
@@ -221,12 +222,16 @@ class Observation(models.Model):
 
 
 class TrafficLight(models.TextChoices):
-    """The Norfolk scheme; the wording is shown with the colour, never the colour alone."""
+    """The Norfolk scheme; the wording is shown with the colour, never the colour alone. Stored
+    as the shared RAG keys ("green"), as measures are rated."""
 
-    GREEN = "green", "GREEN – target on track and likely to be achieved"
-    AMBER = "amber", "AMBER – target causing concern; remedial action taken, impact uncertain"
+    GREEN = Rating.GREEN.value, "GREEN – target on track and likely to be achieved"
+    AMBER = (
+        Rating.AMBER.value,
+        "AMBER – target causing concern; remedial action taken, impact uncertain",
+    )
     # Appendix 2 prints no Red wording; this is the report's own RAG definition (002 line 298).
-    RED = "red", "RED – below target and worsening"
+    RED = Rating.RED.value, "RED – below target and worsening"
 
 
 class PriorityReport(models.Model):

@@ -11,12 +11,15 @@ import rules
 from apps.partnerships.models import Membership
 from apps.partnerships.rules import has_role, is_member
 
+VIEW_PERFORMANCE = "performance.view_performance"
+EDIT_PERFORMANCE = "performance.edit_performance"
+SET_UP_PERFORMANCE = "performance.set_up_performance"
 EDITING_ROLES = {Membership.Role.MANAGER, Membership.Role.ANALYST}
 is_editor = has_role(*EDITING_ROLES)
 
-rules.add_perm("performance.view_performance", is_member)
-rules.add_perm("performance.edit_performance", is_editor)
+rules.add_perm(VIEW_PERFORMANCE, is_member)
+rules.add_perm(EDIT_PERFORMANCE, is_editor)
 # Setting up the framework (priorities, alignments, measures and their targets) is the same
 # people's work: the manager owns the plan, and the analyst defines the measures it is judged
 # by. A separate permission, so a partnership can later keep it to managers in one place.
-rules.add_perm("performance.set_up_performance", is_editor)
+rules.add_perm(SET_UP_PERFORMANCE, is_editor)

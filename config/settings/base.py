@@ -113,6 +113,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Performance: the year-on-year change (% of last year's figure) reported as an exception.
+PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT = ENV.PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

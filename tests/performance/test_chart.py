@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from apps.performance.chart import ChartPoint, spc_chart_svg
-from apps.performance.spc import SpcOptions, spc_calculate
-from apps.performance.trend import Polarity
+from apps.performance.domain.chart import ChartPoint, spc_chart_svg
+from apps.performance.domain.spc import SpcOptions, spc_calculate
+from apps.performance.domain.trend import Polarity
 
 SVG = "{http://www.w3.org/2000/svg}"
 STEADY = [10, 12, 11, 13, 10, 12, 11, 13, 10, 12, 11, 13]

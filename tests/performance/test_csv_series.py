@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from apps.performance import csv_series
-from apps.performance.csv_series import SeriesFileError, read_series, read_series_file
+from apps.performance.domain import csv_series
+from apps.performance.domain.csv_series import SeriesFileError, read_series, read_series_file
 
 
 def pairs(text: str) -> list[tuple[str, Decimal]]:

@@ -11,10 +11,9 @@ from django.apps import apps
 from apps.demo.performance.loader import performance_demo_load
 from apps.demo.performance.norfolk import PARTNERSHIP as NORFOLK
 from apps.partnerships.models import Partnership
-from apps.performance.assessment import measure_assessment
+from apps.performance.domain.rag import Rating
 from apps.performance.models import Measure
-from apps.performance.rag import Rating
-from apps.performance.selectors import exception_report, priority_table
+from apps.performance.selectors import exception_report, measure_assessment, priority_table
 from tests import factories
 
 pytestmark = pytest.mark.django_db

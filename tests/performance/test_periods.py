@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from apps.performance.periods import (
+from apps.performance.domain.periods import (
     financial_quarter,
     financial_year,
     financial_year_label,

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from apps.performance import rag
-from apps.performance.rag import (
+from apps.performance.domain import rag
+from apps.performance.domain.rag import (
     NORFOLK_RULES,
     RagRules,
     Rating,
@@ -16,7 +16,7 @@ from apps.performance.rag import (
     TargetKind,
     rag_assess,
 )
-from apps.performance.trend import Polarity
+from apps.performance.domain.trend import Polarity
 
 AT_MOST_125 = Target.reach(125, better=Polarity.DOWN)
 AT_LEAST_60 = Target.reach(60, better=Polarity.UP)

@@ -13,9 +13,16 @@ from fractions import Fraction
 
 import pytest
 
-from apps.performance import spc
-from apps.performance.spc import Assurance, Rule, Signal, SpcOptions, Variation, spc_calculate
-from apps.performance.trend import Number, Polarity
+from apps.performance.domain import spc
+from apps.performance.domain.spc import (
+    Assurance,
+    Rule,
+    Signal,
+    SpcOptions,
+    Variation,
+    spc_calculate,
+)
+from apps.performance.domain.trend import Number, Polarity
 
 BASELINE: list[Number] = [9, 11] * 6
 N = len(BASELINE)

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from apps.performance import spc
+from apps.performance.domain import spc
 
 SERIES = [9, 11] * 6 + [10, 7, 8, 9, 10, 11, 12, 13, 16]
 

@@ -11,8 +11,8 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from apps.performance.spc import Rule, SpcOptions, SpcResult, spc_calculate
-from apps.performance.trend import Polarity
+from apps.performance.domain.spc import Rule, SpcOptions, SpcResult, spc_calculate
+from apps.performance.domain.trend import Polarity
 
 values_st = st.lists(st.integers(min_value=-1000, max_value=1000), min_size=1, max_size=40)
 options_st = st.builds(

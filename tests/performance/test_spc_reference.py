@@ -10,7 +10,7 @@ from fractions import Fraction
 
 import pytest
 
-from apps.performance.spc import (
+from apps.performance.domain.spc import (
     Rule,
     SpcOptions,
     Variation,

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from apps.performance import trend
-from apps.performance.trend import (
+from apps.performance.domain import trend
+from apps.performance.domain.trend import (
     AGAINST_LAST_YEAR,
     Direction,
     Polarity,

@@ -19,6 +19,7 @@ from apps.demo.performance import notts as demo_notts
 from apps.demo.performance.data import MeasureSeed, PrioritySeed, lines
 from apps.importers.services import partnership_get_or_create
 from apps.partnerships.models import Membership, Partnership
+from apps.performance.domain.periods import parse_period
 from apps.performance.models import (
     Measure,
     Observation,
@@ -26,7 +27,6 @@ from apps.performance.models import (
     PriorityAlignment,
     PriorityReport,
 )
-from apps.performance.periods import parse_period
 
 ANALYST_USERNAME = "analyst"
 NORFOLK_MEMBERS = [(ANALYST_USERNAME, Membership.Role.ANALYST)]

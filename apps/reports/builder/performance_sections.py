@@ -6,15 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from apps.core.rag import rag_parse
-from apps.performance.assessment import Assessment, format_value
-from apps.performance.chart import ChartPoint, spc_chart_svg
+from apps.performance.domain.chart import ChartPoint, spc_chart_svg
+from apps.performance.domain.rag import Rating as PerformanceRating
+from apps.performance.domain.rag import TargetKind
+from apps.performance.domain.units import format_value
 from apps.performance.models import Priority, PriorityReport, TrafficLight
-from apps.performance.rag import Rating as PerformanceRating
-from apps.performance.rag import TargetKind
 from apps.performance.selectors import (
     NEGATIVE,
     OTHER,
     POSITIVE,
+    Assessment,
     ExceptionEntry,
     SummaryRow,
     exception_for,

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from apps.performance.chart import HEIGHT, WIDTH
+from apps.performance.domain.chart import HEIGHT, WIDTH
 from apps.reports.builder.content import Chart
 
 DPI = 192  # twice the 96 CSS pixels an inch the chart is drawn at: sharp when printed

@@ -13,10 +13,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from apps.performance.csv_series import SeriesFileError, read_series_file
-from apps.performance.rag import Target, rag_assess
-from apps.performance.spc import RUN_LENGTHS, Segment, SpcOptions, SpcResult, spc_calculate
-from apps.performance.trend import (
+from apps.performance.domain.csv_series import SeriesFileError, read_series_file
+from apps.performance.domain.rag import Target, rag_assess
+from apps.performance.domain.spc import RUN_LENGTHS, Segment, SpcOptions, SpcResult, spc_calculate
+from apps.performance.domain.trend import (
     AGAINST_LAST_YEAR,
     AGAINST_PREVIOUS,
     Change,

@@ -1,83 +1,34 @@
 """One measure's latest position: SPC, RAG with its reason, and trend, from stored observations.
 
-Maps the Measure model onto the plain computation modules (spc, rag, trend) and back into
-words; it reads only the observations it is given, so callers control the queries.
+Maps the Measure model onto the domain modules (spc, rag, trend) and back into words; it reads
+only the observations it is given, so callers control the queries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
-
-from apps.performance.models import Measure, Observation
-from apps.performance.periods import year_before
-from apps.performance.rag import RagResult, RagRules, Target, TargetKind, rag_assess
-from apps.performance.spc import Signal, SpcOptions, SpcResult, spc_calculate
-from apps.performance.trend import (
+from apps.performance.domain.assessment import (
+    ASSURANCE_WORDS,
+    NO_OBSERVATIONS,
+    NO_TARGET,
+    RULE_WORDS,
+    VARIATION_WORDS,
+    change_words,
+)
+from apps.performance.domain.periods import year_before
+from apps.performance.domain.rag import RagResult, RagRules, Target, TargetKind, rag_assess
+from apps.performance.domain.spc import Signal, SpcOptions, SpcResult, spc_calculate
+from apps.performance.domain.trend import (
     AGAINST_LAST_YEAR,
     AGAINST_PREVIOUS,
     Change,
-    Direction,
-    Number,
     Polarity,
     change_between,
-    format_number,
-    to_decimal,
 )
-
-DEFAULT_SIGNIFICANT_CHANGE_PERCENT = Decimal(10)
-NO_TARGET = "No target set"
-TARGET_NOT_SET_FOR_PERIOD = "No target value for this period"
-NO_OBSERVATIONS = "No figures yet"
-
-VARIATION_WORDS = {
-    "common_cause": "Common cause variation: no signal of change",
-    "special_cause_improvement_high": "Special cause variation: improvement (high)",
-    "special_cause_improvement_low": "Special cause variation: improvement (low)",
-    "special_cause_concern_high": "Special cause variation: concern (high)",
-    "special_cause_concern_low": "Special cause variation: concern (low)",
-    "special_cause_neither_high": "Special cause variation (high); neither direction is better",
-    "special_cause_neither_low": "Special cause variation (low); neither direction is better",
-    "insufficient_data": "Too few points to judge variation",
-}
-ASSURANCE_WORDS = {
-    "consistently_passing": "The target is consistently met",
-    "consistently_failing": "The target is consistently missed unless the process changes",
-    "hit_and_miss": "The target will be met in some periods and missed in others",
-}
-RULE_WORDS = {
-    "beyond_limits": "a point beyond the process limits",
-    "trend": "a run of points rising or falling",
-    "two_of_three": "two of three points close to a limit",
-    "run": "a run of points on one side of the mean",
-}
-
-
-def significant_change_percent() -> Decimal:
-    """How big a year-on-year change must be to be reported as an exception (a setting)."""
-    return Decimal(str(getattr(settings, "PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT", None) or 10))
-
-
-def format_value(value: Number | None, unit: str, places: int | None = None) -> str:
-    """A figure with its unit, as the documents print it: "15%", "£1.1k", "0.45 per 1,000"."""
-    if value is None:
-        return ""
-    exact = to_decimal(value)
-    if places is not None:
-        exact = exact.quantize(Decimal(1).scaleb(-places))
-    number = format_number(exact)
-    if unit == Measure.Unit.PERCENTAGE:
-        return f"{number}%"
-    if unit == Measure.Unit.POUNDS_THOUSANDS:
-        return f"£{number}k"
-    if unit == Measure.Unit.MINUTES:
-        return f"{number} minutes"
-    if unit == Measure.Unit.RATE_PER_1000:
-        return f"{number} per 1,000"
-    return number
+from apps.performance.models import Measure, Observation
 
 
 def measure_target(measure: Measure, observation: Observation | None = None) -> Target | None:
@@ -112,7 +63,6 @@ class Assessment:
     rag: RagResult | None
     vs_previous: Change | None
     vs_last_year: Change | None
-    notes: list[str] = field(default_factory=list)
     # the RAG of every period's figure, oldest first (None where no target applies)
     period_ratings: Sequence[RagResult | None] = ()
 
@@ -130,9 +80,9 @@ class Assessment:
     def trend_words(self) -> list[str]:
         words = []
         if self.vs_previous is not None:
-            words.append(_describe(self.vs_previous, AGAINST_PREVIOUS))
+            words.append(change_words(self.vs_previous, AGAINST_PREVIOUS))
         if self.vs_last_year is not None:
-            words.append(_describe(self.vs_last_year, AGAINST_LAST_YEAR))
+            words.append(change_words(self.vs_last_year, AGAINST_LAST_YEAR))
         return words
 
     @property
@@ -164,13 +114,6 @@ class Assessment:
         if change is None or change.previous == 0:
             return None
         return change.difference / abs(change.previous) * 100
-
-
-def _describe(change: Change, against: str) -> str:
-    words = change.describe(against)
-    if change.direction in (Direction.IMPROVING, Direction.WORSENING):
-        words += f" ({change.direction.value})"
-    return words[0].upper() + words[1:]
 
 
 def spc_options(measure: Measure) -> SpcOptions:

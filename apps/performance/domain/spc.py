@@ -25,7 +25,7 @@ from enum import StrEnum
 from fractions import Fraction
 from itertools import pairwise
 
-from apps.performance.trend import Number, Polarity
+from apps.performance.domain.trend import Number, Polarity
 
 PROCESS_LIMIT_FACTOR = Fraction("2.66")  # 3 sigma of an XmR chart, in moving ranges
 TWO_SIGMA_FACTOR = PROCESS_LIMIT_FACTOR * 2 / 3  # 1.7733…, as R's `limitclose`

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from apps.partnerships.models import Membership, Partnership
 from apps.performance.models import Measure, Priority, PriorityAlignment
-from apps.performance.setup_services import COMPARATOR_MISSING
+from apps.performance.services.measures import COMPARATOR_MISSING
 from tests import factories
 from tests.performance import builders
 

@@ -1,4 +1,4 @@
-"""Setting up priorities, alignments and measures: each target kind's needs, in officers' words."""
+"""Setting up measures and their settings: each target kind's needs, in officers' words."""
 
 from __future__ import annotations
 
@@ -11,41 +11,25 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from apps.demo.performance.loader import performance_demo_load
-from apps.partnerships.models import Organisation, Partnership
-from apps.performance.assessment import measure_target
-from apps.performance.models import Measure, Priority, PriorityAlignment
-from apps.performance.rag import Rating, rag_assess
-from apps.performance.selectors import target_text
-from apps.performance.setup_forms import DUE_NOT_A_DATE, MeasureForm
-from apps.performance.setup_services import (
-    ACTION_NOT_IN_PARTNERSHIP,
+from apps.performance.domain.rag import Rating, rag_assess
+from apps.performance.forms.measures import DUE_NOT_A_DATE, MeasureForm
+from apps.performance.models import Measure, Priority
+from apps.performance.selectors import measure_target, target_text
+from apps.performance.services import measure_save, measure_settings_save
+from apps.performance.services.measures import (
     BASELINE_FOR_CHANGE,
     BASELINE_ZERO_FOR_CHANGE,
-    CODE_TAKEN,
     COMPARATOR_MISSING,
-    OBJECTIVE_NOT_IN_PARTNERSHIP,
-    OTHER_PLAN_MISSING,
-    OTHER_PRIORITY_MISSING,
     POLARITY_FOR_TARGET,
-    SPONSOR_NOT_IN_PARTNERSHIP,
     TARGET_PERCENT_MISSING,
     TARGET_PERCENT_NOT_POSITIVE,
     TARGET_VALUE_MISSING,
     TOLERANCE_NEGATIVE,
-    alignment_remove,
-    alignment_save,
-    measure_save,
-    priority_save,
 )
 from tests import factories
 from tests.performance import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def priority(partnership: Partnership) -> Priority:
-    return builders.priority(partnership=partnership)
 
 
 def _measure(priority: Priority, user: User | None = None, **fields: Any) -> Measure:
@@ -254,113 +238,17 @@ def test_measure_form_reads_due_dates_as_officers_write_them() -> None:
     assert form.errors["amber_band_percent"] == ["Enter the Amber tolerance, for example 5"]
 
 
-def test_priority_codes_are_unique_in_the_partnership(
-    partnership: Partnership, priority: Priority, manager: User
-) -> None:
+def test_settings_refuse_a_short_baseline_and_negative_tolerances(measure: Measure) -> None:
     with pytest.raises(ValidationError) as error:
-        priority_save(partnership=partnership, user=manager, code=" a ", title="Another")
-    assert error.value.message_dict == {"code": [CODE_TAKEN.format(code="a")]}
-    changed = priority_save(
-        partnership=partnership, user=manager, priority=priority, code="A", title="Renamed"
-    )
-    assert (changed.pk, changed.title) == (priority.pk, "Renamed")
-    elsewhere = priority_save(
-        partnership=factories.partnership(), user=manager, code="A", title="Elsewhere"
-    )
-    assert elsewhere.code == "A"
-
-
-def test_priority_links_only_to_its_own_partnerships_plans(
-    partnership: Partnership, small_plan: factories.SmallPlan, manager: User
-) -> None:
-    other = factories.small_plan(partnership=factories.partnership())
-    foreign_sponsor = Organisation.objects.create(
-        partnership=other.plan.partnership, name="Elsewhere Police", short_name="EP"
-    )
-    with pytest.raises(ValidationError) as error:
-        priority_save(
-            partnership=partnership,
-            user=manager,
-            code="B",
-            title="Protect vulnerable people",
-            sponsor_organisation=foreign_sponsor,
-            plan_objectives=[small_plan.objectives[0], other.objectives[0]],
-            plan_actions=[other.actions[0]],
+        measure_settings_save(
+            measure=measure,
+            spc_baseline_points=11,
+            amber_band_percent=Decimal(-1),
+            spc_rebase_periods="",
         )
     assert error.value.message_dict == {
-        "sponsor_organisation": [SPONSOR_NOT_IN_PARTNERSHIP],
-        "plan_objectives": [OBJECTIVE_NOT_IN_PARTNERSHIP],
-        "plan_actions": [ACTION_NOT_IN_PARTNERSHIP],
+        "spc_baseline_points": ["Fix the limits after at least 12 points, or leave it blank"],
+        "amber_band_percent": ["Tolerances cannot be negative"],
     }
-    saved = priority_save(
-        partnership=partnership,
-        user=manager,
-        code="B",
-        title="Protect vulnerable people",
-        sponsor_name="Norfolk Constabulary",
-        plan_objectives=[small_plan.objectives[0]],
-        plan_actions=small_plan.actions[:2],
-    )
-    assert saved.sponsor == "Norfolk Constabulary"
-    assert list(saved.plan_objectives.all()) == [small_plan.objectives[0]]
-    assert set(saved.plan_actions.all()) == set(small_plan.actions[:2])
-
-
-def test_alignments_are_added_at_the_end_changed_and_removed(
-    priority: Priority, manager: User
-) -> None:
-    with pytest.raises(ValidationError) as error:
-        alignment_save(priority=priority, user=manager, other_plan=" ", other_priority="")
-    assert error.value.message_dict == {
-        "other_plan": [OTHER_PLAN_MISSING],
-        "other_priority": [OTHER_PRIORITY_MISSING],
-    }
-    first = builders.alignment(priority=priority)
-    added = alignment_save(
-        priority=priority,
-        user=manager,
-        other_plan="Police and Crime Plan",
-        other_priority="Cut reoffending",
-    )
-    assert list(priority.alignments.all()) == [first, added]
-    changed = alignment_save(
-        priority=priority,
-        user=manager,
-        alignment=added,
-        other_plan="Health and Wellbeing Strategy",
-        other_priority="Cut reoffending",
-        comment="Shared aim",
-    )
-    assert (changed.pk, changed.other_plan, changed.comment) == (
-        added.pk,
-        "Health and Wellbeing Strategy",
-        "Shared aim",
-    )
-    first_id = first.pk
-    alignment_remove(alignment=first, user=manager)
-    assert list(priority.alignments.all()) == [added]
-    # the history keeps every change and the removal, each with who made it
-    removed = PriorityAlignment.history.filter(id=first_id).first()
-    assert removed is not None and removed.history_type == "-"
-    assert removed.history_user == manager
-    assert [h.history_user for h in added.history.all()] == [manager, manager]
-
-
-def test_priority_changes_are_kept_in_history_with_their_author(
-    partnership: Partnership, manager: User, small_plan: factories.SmallPlan
-) -> None:
-    saved = priority_save(partnership=partnership, user=manager, code="Z", title="First")
-    priority_save(
-        partnership=partnership,
-        user=manager,
-        priority=saved,
-        code="Z",
-        title="Second",
-        plan_objectives=[small_plan.objectives[0]],
-    )
-    records = list(saved.history.order_by("history_date", "history_id"))
-    assert [r.title for r in records][:2] == ["First", "Second"]
-    assert {r.history_user for r in records} == {manager}
-    latest = records[-1]
-    linked = [o.objective_id for o in latest.plan_objectives.all()]
-    assert linked == [small_plan.objectives[0].pk]
+    saved = measure_settings_save(measure=measure, spc_baseline_points=12, comment="Watch it")
+    assert (saved.spc_baseline_points, saved.comment) == (12, "Watch it")

@@ -13,7 +13,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from apps.performance.trend import (
+from apps.core import rag as core_rag
+from apps.core.rag import RagWord
+from apps.performance.domain.trend import (
     AGAINST_PREVIOUS,
     Change,
     Direction,
@@ -43,9 +45,16 @@ class TargetKind(StrEnum):
 
 
 class Rating(StrEnum):
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
+    """A measure's rating, spelt as the shared RAG vocabulary's keys ("green")."""
+
+    GREEN = core_rag.GREEN.key
+    AMBER = core_rag.AMBER.key
+    RED = core_rag.RED.key
+
+    @property
+    def rag_word(self) -> RagWord:
+        """The shared word and colours a page or report shows for this rating."""
+        return next(word for word in core_rag.RAG_DEFAULT_SCHEME if word.key == self.value)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from html import escape
 
-from apps.performance.spc import Signal, SpcResult
+from apps.performance.domain.spc import Signal, SpcResult
 
 WIDTH, HEIGHT = 760, 380
 LEFT, RIGHT, TOP, BOTTOM = 72, 20, 20, 120

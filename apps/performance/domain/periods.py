@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from apps.core.text import text_squash
+
 PERIOD_UNKNOWN = (
     "“{label}” is not a period SaferPlan can read: write it as a month (Jan 2019 or 2019-01), "
     "a quarter (Q1 2013/14) or a financial year (2013/14)"
@@ -22,7 +24,7 @@ def _follows(first: int, second: str) -> bool:
 
 def parse_period(label: str) -> date:
     """The first day of the period `label` names; ValueError in words if it names none."""
-    text = " ".join(label.split())
+    text = text_squash(label)
     quarter = _QUARTER.match(text)
     if quarter and _follows(int(quarter[2]), quarter[3]):
         start_month = 4 + 3 * (int(quarter[1]) - 1)
