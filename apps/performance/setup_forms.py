@@ -14,7 +14,7 @@ from apps.performance.forms import NumberField
 from apps.performance.models import POLARITY_CHOICES, Measure, Priority
 from apps.performance.rag import TargetKind
 from apps.performance.setup_services import OTHER_PLAN_MISSING, OTHER_PRIORITY_MISSING
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 from apps.plans.models import Action, Objective
 
 DUE_NOT_A_DATE = "Enter when the target is due as a date or a period, like 31/3/2014 or March 2014"

@@ -1,4 +1,4 @@
-"""Forms for plan pages; error messages are module constants that tests assert on."""
+"""The form an action lead fills in to add an update, and the plan's RAG scheme as its choices."""
 
 from __future__ import annotations
 
@@ -64,12 +64,6 @@ class UpdateForm(GovukFormMixin, forms.Form):
     def rating_hints(self) -> dict[str, str]:
         """Each rating's definition from the plan, shown as a hint under its radio."""
         return {pk: r.definition for pk, r in self._ratings.items() if r.definition}
-
-    def clean_text(self) -> str:
-        text: str = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(UPDATE_TEXT_MISSING)
-        return text
 
     def clean_rating(self) -> Rating | None:
         value = self.cleaned_data.get("rating") or ""

@@ -1,4 +1,4 @@
-"""Forms a partnership manager uses to change the plan itself: edit, add, move, retire actions."""
+"""Forms a partnership manager uses to change a plan's actions: edit, add, move, retire."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ from typing import Any
 from django import forms
 
 from apps.core.forms import GovukFormMixin
-from apps.plans.by_when import BY_WHEN_HELP, interpret_by_when
-from apps.plans.forms import rating_choices
+from apps.plans.domain.by_when import BY_WHEN_HELP, interpret_by_when
+from apps.plans.forms.updates import STATUS_MISSING, rating_choices
 from apps.plans.models import Objective, Plan, Rating, Status, Tag
-from apps.plans.services.actions import RETIRE_REASON_MISSING
+from apps.plans.services.actions import (
+    ACTION_NUMBER_MISSING,
+    ACTION_TEXT_MISSING,
+    RETIRE_REASON_MISSING,
+)
 
-ACTION_NUMBER_MISSING = "Enter the action number as printed, for example 7)"
-ACTION_TEXT_MISSING = "Enter what the action is"
-STATUS_MISSING = "Select the status of the action"
 OBJECTIVE_MISSING = "Select the objective to move the action to"
 BY_WHEN_NOT_RECOGNISED = (
     "“{text}” is not a date, period or state SaferPlan recognises. It is kept as written, "
@@ -150,45 +151,3 @@ class RetireForm(GovukFormMixin, forms.Form):
         help_text="For example: completed and replaced by action 4), or no longer funded.",
         error_messages={"required": RETIRE_REASON_MISSING},
     )
-
-
-class PlanSettingsForm(GovukFormMixin, forms.Form):
-    title = forms.CharField(label="Title", max_length=300, required=False)
-    period_label = forms.CharField(
-        label="Period (optional)",
-        max_length=50,
-        required=False,
-        help_text="For example 2026-27.",
-    )
-    status = forms.ChoiceField(
-        label="Status",
-        widget=forms.RadioSelect,
-        choices=[
-            (Plan.Status.DRAFT, "Draft – managers prepare it; leads do not report on it yet"),
-            (
-                Plan.Status.LIVE,
-                "Live – leads report on it; publishing archives its earlier edition",
-            ),
-            (Plan.Status.ARCHIVED, "Archived – kept for the record"),
-        ],
-    )
-    predecessor = forms.ModelChoiceField(
-        label="Earlier edition (optional)",
-        queryset=Plan.objects.none(),
-        required=False,
-        empty_label="None: this is the first edition",
-        help_text=(
-            "The plan this one follows on from. Its actions are matched to the earlier "
-            "edition's, and What changed compares the two."
-        ),
-    )
-
-    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["predecessor"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = (
-            Plan.objects.filter(partnership_id=plan.partnership_id)
-            .exclude(pk=plan.pk)
-            .order_by("-pk")
-        )
