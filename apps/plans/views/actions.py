@@ -13,7 +13,7 @@ from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.plans import services
 from apps.plans.forms.actions import ActionForm, MoveForm, RetireForm, by_when_warning
-from apps.plans.models import Action, Objective
+from apps.plans.models import Action, Objective, Status
 from apps.plans.selectors import action_detail, action_history, action_is_overdue, action_updates
 from apps.plans.views.pages import form_page
 
@@ -87,7 +87,7 @@ def action_add(request: AuthenticatedHttpRequest, objective_id: int) -> HttpResp
         pk=objective_id,
     )
     plan = objective.theme.plan
-    form = ActionForm(request.POST or None, plan=plan, initial={"status": "not_started"})
+    form = ActionForm(request.POST or None, plan=plan, initial={"status": Status.NOT_STARTED})
     if request.method == "POST" and form.is_valid():
         try:
             action = services.action_create(
