@@ -21,13 +21,6 @@ from apps.plans.services.plans import plan_follow_earlier_edition
 DEFAULT_RAG_COLOURS = {"R": "#d4351c", "A": "#f47738", "G": "#00703c", "W": "#ffffff"}
 
 
-def partnership_get_or_create(*, name: str) -> Partnership:
-    partnership, _ = Partnership.objects.get_or_create(
-        name=name, defaults={"slug": slugify(name)[:200] or "partnership"}
-    )
-    return partnership
-
-
 class _LeadResolver:
     """Turns lead strings into the partnership's people and organisations, creating as needed."""
 

@@ -6,6 +6,8 @@ initials; the importer warns when it has to guess.
 
 from __future__ import annotations
 
+from apps.core.text import text_key
+
 KNOWN_AGENCIES: dict[str, str] = {
     "CSP": "Community Safety Partnership",
     "BNS CSP": "Bassetlaw, Newark & Sherwood Community Safety Partnership",
@@ -69,4 +71,4 @@ KNOWN_AGENCIES: dict[str, str] = {
 
 def agency_name(short_name: str) -> str | None:
     """The full name of a known agency, or None if the text is not one."""
-    return KNOWN_AGENCIES.get(" ".join(short_name.upper().split()))
+    return KNOWN_AGENCIES.get(text_key(short_name))

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import AnonymousUser, User
 
 from apps.partnerships.models import Membership
 
 _CACHE_ATTRIBUTE = "_saferplan_roles"
 
 
-def roles_for(user: Any) -> dict[int, str]:
+def roles_for(user: User | AnonymousUser) -> dict[int, str]:
     """Map of partnership id to role for this user; empty for anonymous visitors."""
-    if not getattr(user, "is_authenticated", False):
+    if isinstance(user, AnonymousUser):  # the one kind of user that is not signed in
         return {}
     cached: dict[int, str] | None = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is None:
@@ -20,11 +20,11 @@ def roles_for(user: Any) -> dict[int, str]:
     return cached
 
 
-def role_in(user: Any, partnership_id: int) -> str | None:
+def role_in(user: User | AnonymousUser, partnership_id: int) -> str | None:
     return roles_for(user).get(partnership_id)
 
 
-def forget_roles(user: Any) -> None:
+def forget_roles(user: User) -> None:
     """Drop the cached roles after a membership changes."""
     if hasattr(user, _CACHE_ATTRIBUTE):
         delattr(user, _CACHE_ATTRIBUTE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from django.contrib.auth.models import AnonymousUser, User
 
 from apps.partnerships.models import Membership, Partnership
 from apps.partnerships.roles import role_in
@@ -27,7 +28,7 @@ def owning_partnership_id(obj: Any) -> int | None:
     return partnership_id if isinstance(partnership_id, int) else None
 
 
-def role_for(user: Any, obj: Any) -> str | None:
+def role_for(user: User | AnonymousUser, obj: Any) -> str | None:
     """The user's role in the partnership that owns obj, or None if they are not a member."""
     partnership_id = owning_partnership_id(obj)
     return None if partnership_id is None else role_in(user, partnership_id)
@@ -38,14 +39,14 @@ def has_role(*roles: str) -> Any:
     wanted = frozenset(roles)
 
     @rules.predicate(name=f"has_role({', '.join(sorted(wanted))})")
-    def predicate(user: Any, obj: Any) -> bool:
+    def predicate(user: User | AnonymousUser, obj: Any) -> bool:
         return role_for(user, obj) in wanted
 
     return predicate
 
 
 @rules.predicate
-def is_member(user: Any, obj: Any) -> bool:
+def is_member(user: User | AnonymousUser, obj: Any) -> bool:
     return role_for(user, obj) is not None
 
 

@@ -6,16 +6,17 @@ they lead; viewers read.
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
+from django.contrib.auth.models import AnonymousUser, User
 
 from apps.partnerships.models import Membership
 from apps.partnerships.rules import is_manager, is_member, role_for
+from apps.plans.models import Action
 
 
 @rules.predicate
-def is_lead_of_action(user: Any, action: Any) -> bool:
+def is_lead_of_action(user: User | AnonymousUser, action: Action) -> bool:
+    # has_perm asks on behalf of anonymous visitors too, so the user may be AnonymousUser.
     if role_for(user, action) != Membership.Role.LEAD:
         return False
     person = getattr(user, "person", None)

@@ -20,7 +20,8 @@ from apps.importers.parsers.norfolk_ccsp import (
     parse_norfolk_ccsp_plan,
 )
 from apps.importers.parsers.norfolk_text import split_items
-from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
+from apps.importers.services import plan_create_from_parsed
+from apps.partnerships.services import partnership_get_or_create
 from apps.plans.models import Action, Objective, Theme
 from tests.importers.mutations import mutate_lines
 

@@ -24,8 +24,9 @@ from apps.importers.parsers.norfolk_dhr import (
     looks_like_norfolk_dhr_plan,
     parse_norfolk_dhr_plan,
 )
-from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
+from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Person
+from apps.partnerships.services import partnership_get_or_create
 from apps.plans.models import Action, Objective, Plan, Status
 from tests.importers.mutations import mutate_lines
 

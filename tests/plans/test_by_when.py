@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from apps.plans.by_when import BY_WHEN_HELP, KINDS, interpret_by_when, is_recognised
+from apps.plans.domain.by_when import BY_WHEN_HELP, KINDS, interpret_by_when, is_recognised
 
 TODAY = date(2026, 6, 15)
 

@@ -12,15 +12,16 @@ from django.utils import timezone
 
 from apps.partnerships.models import Membership, Partnership
 from apps.partnerships.roles import forget_roles
-from apps.plans.filters import PlanFilters, plan_actions_filtered
 from apps.plans.models import Action, Plan, Status
 from apps.plans.selectors import (
+    PlanFilters,
     SummaryLine,
     action_history,
     action_ids_user_may_update,
     action_is_overdue,
     action_list_for_user,
     partnership_list_with_plans,
+    plan_actions_filtered,
     plan_status_summary,
 )
 from apps.plans.services import action_add_update

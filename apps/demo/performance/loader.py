@@ -17,8 +17,8 @@ from django.contrib.auth.models import User
 from apps.demo.performance import norfolk as demo_norfolk
 from apps.demo.performance import notts as demo_notts
 from apps.demo.performance.data import MeasureSeed, PrioritySeed, lines
-from apps.importers.services import partnership_get_or_create
 from apps.partnerships.models import Membership, Partnership
+from apps.partnerships.services import partnership_get_or_create
 from apps.performance.domain.periods import parse_period
 from apps.performance.models import (
     Measure,

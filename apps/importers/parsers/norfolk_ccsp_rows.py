@@ -16,7 +16,7 @@ from datetime import date
 from apps.importers.parsed import ImportWarning, ParsedAction
 from apps.importers.parsers.norfolk_text import DATE_TOKEN, Item, join_text, split_items
 from apps.importers.tagging import detect_tags
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 DETAIL_LABELS = ("Performance measure(s)", "Target", "Linked priorities")
 _PRIORITY_LETTERS = re.compile(r"^[A-F](?:\s*(?:,|&|/|and)\s*[A-F])*$")

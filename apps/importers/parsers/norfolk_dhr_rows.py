@@ -21,7 +21,7 @@ from apps.importers.parsers.norfolk_text import (
     starts_lower,
 )
 from apps.importers.tagging import detect_tags
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 _TRAILING_DATE = re.compile(rf"\s*({DATE_TOKEN.pattern})\s*$", re.I)
 _COMPLETED = re.compile(r"^(?:completed?|done)\b[\s:–-]*", re.I)

@@ -18,7 +18,7 @@ from datetime import date
 
 from apps.importers.parsed import ImportWarning
 from apps.partnerships.agencies import agency_name
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 HEADLINE_MARKS = "•"
 MILESTONE_MARKS = "▶➤"

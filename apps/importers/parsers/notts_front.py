@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from apps.importers.parsed import ImportWarning, ParsedRating
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 TITLE = re.compile(
     r"COMMISSIONER['’]?S\s+STRATEGIC\s+THEME\s+(?P<theme>\d+)\s+UPDATE(?P<rest>.*)", re.I

@@ -16,7 +16,7 @@ from datetime import date
 
 from apps.importers.parsed import ParsedUpdate
 from apps.importers.parsers.html_cells import blocks, tidy
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 _UPDATE = re.compile(
     r"^\s*update\b\s*(?:[-–:(]\s*)?"

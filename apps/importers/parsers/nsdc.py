@@ -33,7 +33,7 @@ from apps.importers.parsers.nsdc_objectives import (
     strip_heading_fragments,
 )
 from apps.importers.parsers.nsdc_rows import ACTION_COLUMN, Row, read_row, split_leads
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 NOT_NSDC = (
     "This file is not a delivery plan in the layout SaferPlan can read: it needs a table with "

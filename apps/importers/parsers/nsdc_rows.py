@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from apps.importers.parsed import ImportWarning
 from apps.importers.parsers.html_cells import cell_text
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 ACTION_COLUMN = 3  # Method, By when, Lead, Action(s), Update(s), R A G
 _LEAD_TOKEN = re.compile(r"^(?:[A-Z]{1,4}|[A-Z]*[^\x00-\x7f][A-Z]*)$")

@@ -32,7 +32,7 @@ from apps.importers.workbook.reading import (
 )
 from apps.importers.workbook.structure import PlanContext, structure_problems
 from apps.partnerships.models import Organisation, Partnership, Person
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 from apps.plans.models import Action, Objective, Plan, Status
 
 REQUIRED = "Enter the {heading}; it cannot be empty"

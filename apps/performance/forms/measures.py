@@ -15,7 +15,7 @@ from apps.performance.domain.units import amount_text
 from apps.performance.forms.fields import NumberField
 from apps.performance.models import POLARITY_CHOICES, Measure
 from apps.performance.services.priorities import TITLE_MISSING
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 
 DUE_NOT_A_DATE = "Enter when the target is due as a date or a period, like 31/3/2014 or March 2014"
 AMBER_MISSING = "Enter the Amber tolerance, for example 5"

@@ -8,7 +8,11 @@ from apps.plans.services.actions import (
     action_move,
     action_retire,
 )
-from apps.plans.services.editions import action_choose_predecessor, plan_match_predecessor_actions
+from apps.plans.services.editions import (
+    action_choose_predecessor,
+    action_link_predecessor,
+    plan_match_predecessor_actions,
+)
 from apps.plans.services.plans import plan_change_settings, plan_follow_earlier_edition
 from apps.plans.services.rollover import plan_roll_forward
 
@@ -18,6 +22,7 @@ __all__ = [
     "action_choose_predecessor",
     "action_create",
     "action_edit",
+    "action_link_predecessor",
     "action_move",
     "action_retire",
     "plan_change_settings",

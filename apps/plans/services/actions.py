@@ -1,11 +1,11 @@
-"""Writes to plans: every change validated, saved in a transaction and attributed to a user."""
+"""Writes to actions and their updates: validated, saved in a transaction, attributed to a user."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -13,15 +13,27 @@ from django.utils import timezone
 
 from apps.core.history import history_user_set
 from apps.partnerships.models import Organisation, Person
-from apps.plans.by_when import interpret_by_when
+from apps.plans.domain.by_when import interpret_by_when
 from apps.plans.models import Action, Objective, Rating, Status, Tag, Update
 
 UPDATE_TEXT_MISSING = "Enter the update"
+ACTION_NUMBER_MISSING = "Enter the action number as printed, for example 7)"
+ACTION_TEXT_MISSING = "Enter what the action is"
 RATING_NOT_IN_PLAN = "Choose a RAG rating from this plan's scheme"
 OBJECTIVE_NOT_IN_PLAN = "Choose an objective in the same plan"
 ACTION_ALREADY_RETIRED = "This action has already been retired"
 RETIRE_REASON_MISSING = "Enter why the action is being retired"
 ACTION_RETIRED_NO_UPDATES = "This action has been retired, so it cannot be updated"
+
+
+def _check_wording(number: str, text: str) -> None:
+    errors = {}
+    if not number.strip():
+        errors["number"] = ACTION_NUMBER_MISSING
+    if not text.strip():
+        errors["text"] = ACTION_TEXT_MISSING
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_rating(action: Action, rating: Rating | None) -> None:
@@ -42,7 +54,7 @@ def action_apply_by_when(*, action: Action, due_text: str) -> None:
 def action_add_update(
     *,
     action: Action,
-    user: Any,
+    user: User,
     text: str,
     status: str,
     rating: Rating | None,
@@ -65,7 +77,7 @@ def action_add_update(
         period_label=period_label,
         internal=internal,
         author=getattr(user, "person", None),
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=user,
     )
     update.full_clean()
     history_user_set(update, user)
@@ -88,7 +100,7 @@ def _next_position(objective: Objective) -> int:
 def action_create(
     *,
     objective: Objective,
-    user: Any,
+    user: User,
     number: str,
     text: str,
     method: str = "",
@@ -100,6 +112,7 @@ def action_create(
     lead_organisations: Iterable[Organisation] = (),
     tags: Iterable[Tag] = (),
 ) -> Action:
+    _check_wording(number, text)
     action = Action(
         objective=objective,
         number=number.strip(),
@@ -125,7 +138,7 @@ def action_create(
 def action_edit(
     *,
     action: Action,
-    user: Any,
+    user: User,
     number: str,
     text: str,
     method: str,
@@ -138,6 +151,7 @@ def action_edit(
     tags: Iterable[Tag],
 ) -> Action:
     """A manager's edit of the action itself; every field change lands in the audit history."""
+    _check_wording(number, text)
     action.number = number.strip()
     action.text = text.strip()
     action.method = method.strip()
@@ -159,7 +173,7 @@ def action_edit(
 
 @transaction.atomic
 def action_move(
-    *, action: Action, user: Any, objective: Objective, position: int | None = None
+    *, action: Action, user: User, objective: Objective, position: int | None = None
 ) -> Action:
     """Move an action to another objective of the same plan (at the end unless told where)."""
     if objective.theme.plan_id != action.objective.theme.plan_id:
@@ -176,7 +190,7 @@ def action_move(
 
 
 @transaction.atomic
-def action_retire(*, action: Action, user: Any, reason: str) -> Action:
+def action_retire(*, action: Action, user: User, reason: str) -> Action:
     """Retire rather than delete, so the action and its updates stay in the record."""
     if action.retired_at is not None:
         raise ValidationError(ACTION_ALREADY_RETIRED)
@@ -184,6 +198,7 @@ def action_retire(*, action: Action, user: Any, reason: str) -> Action:
         raise ValidationError({"retired_reason": RETIRE_REASON_MISSING})
     action.retired_at = timezone.now()
     action.retired_reason = reason.strip()
+    action.full_clean()
     history_user_set(action, user)
     action.save(update_fields=["retired_at", "retired_reason"])
     return action

@@ -4,13 +4,13 @@ correction. Each change is saved with its user, so the action's history shows wh
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from apps.core.history import history_user_set
-from apps.plans.editions.matching import (
+from apps.plans.domain.matching import (
     ActionRef,
     ObjectiveRef,
     match_actions,
@@ -24,6 +24,8 @@ MANAGER_SAYS_NEW = "Not the same as any action in the earlier edition (a manager
 MANAGER_CHOSE = "Chosen by a manager"
 MANAGER_GAVE_AWAY = "Its earlier action was given to action {number} by a manager"
 
+PREDECESSOR_FIELDS = ["predecessor", "predecessor_match", "predecessor_score", "predecessor_reason"]
+
 
 @dataclass(frozen=True)
 class MatchingResult:
@@ -33,7 +35,7 @@ class MatchingResult:
     changed: int
 
 
-def objective_refs(plan: Plan) -> list[ObjectiveRef]:
+def _objective_refs(plan: Plan) -> list[ObjectiveRef]:
     return [
         ObjectiveRef(key=o.pk, number=o.number, title=o.title)
         for o in Objective.objects.filter(theme__plan=plan)
@@ -61,12 +63,34 @@ def _live_actions(plan: Plan) -> list[Action]:
     )
 
 
+def action_link_predecessor(
+    *,
+    action: Action,
+    predecessor_id: int | None,
+    match: str,
+    score: int | None,
+    reason: str,
+    user: User | None,
+) -> Action:
+    """Save which earlier action this one continues, how that was decided and why, and nothing
+    else. The user is None when the command line or the demo loader links editions."""
+    action.predecessor_id = predecessor_id
+    action.predecessor_match = match
+    action.predecessor_score = score
+    action.predecessor_reason = reason
+    action.full_clean()
+    history_user_set(action, user)
+    action.save(update_fields=PREDECESSOR_FIELDS)
+    return action
+
+
 @transaction.atomic
-def plan_match_predecessor_actions(*, plan: Plan, user: Any = None) -> MatchingResult:
+def plan_match_predecessor_actions(*, plan: Plan, user: User | None = None) -> MatchingResult:
     """Link each action to the earlier edition's action it continues, where one is alike enough.
 
     Links made by a rollover or a manager are kept and their earlier actions are not offered
     to others. Only actions whose link changes are saved, so running it again changes nothing.
+    The user is None when an import from the command line or the demo loader runs it.
     """
     earlier = plan.predecessor
     if earlier is None:
@@ -80,7 +104,7 @@ def plan_match_predecessor_actions(*, plan: Plan, user: Any = None) -> MatchingR
     taken = {a.predecessor_id for a in fixed if a.predecessor_id is not None}
     free_new = [a for a in new_actions if a not in fixed]
     old_actions = [a for a in _live_actions(earlier) if a.pk not in taken]
-    objectives = match_objectives(objective_refs(earlier), objective_refs(plan))
+    objectives = match_objectives(_objective_refs(earlier), _objective_refs(plan))
     matches = {
         m.new_key: m
         for m in match_actions(_action_refs(old_actions), _action_refs(free_new), objectives)
@@ -101,20 +125,14 @@ def plan_match_predecessor_actions(*, plan: Plan, user: Any = None) -> MatchingR
         )
         if current == wanted:
             continue
-        (
-            action.predecessor_id,
-            action.predecessor_match,
-            action.predecessor_score,
-            action.predecessor_reason,
-        ) = wanted
-        history_user_set(action, user)
-        action.save(
-            update_fields=[
-                "predecessor",
-                "predecessor_match",
-                "predecessor_score",
-                "predecessor_reason",
-            ]
+        predecessor_id, match_kind, score, reason = wanted
+        action_link_predecessor(
+            action=action,
+            predecessor_id=predecessor_id,
+            match=match_kind,
+            score=score,
+            reason=reason,
+            user=user,
         )
         changed += 1
     return MatchingResult(
@@ -125,25 +143,20 @@ def plan_match_predecessor_actions(*, plan: Plan, user: Any = None) -> MatchingR
     )
 
 
-def _link(action: Action, predecessor: Action | None, reason: str, user: Any) -> None:
-    action.predecessor = predecessor
-    action.predecessor_match = PredecessorMatch.MANAGER
-    action.predecessor_score = None
-    action.predecessor_reason = reason
-    history_user_set(action, user)
-    action.save(
-        update_fields=[
-            "predecessor",
-            "predecessor_match",
-            "predecessor_score",
-            "predecessor_reason",
-        ]
+def _link(action: Action, predecessor: Action | None, reason: str, user: User) -> None:
+    action_link_predecessor(
+        action=action,
+        predecessor_id=predecessor.pk if predecessor else None,
+        match=PredecessorMatch.MANAGER,
+        score=None,
+        reason=reason,
+        user=user,
     )
 
 
 @transaction.atomic
 def action_choose_predecessor(
-    *, action: Action, predecessor: Action | None, user: Any
+    *, action: Action, predecessor: Action | None, user: User
 ) -> Action | None:
     """A manager's word on which earlier action this one continues (None: it is new).
 

@@ -10,14 +10,18 @@ they would compare the plan with the wrong year.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from apps.core.history import history_user_set
 from apps.plans.models import Action, Plan
-from apps.plans.services.editions import MatchingResult, plan_match_predecessor_actions
+from apps.plans.services.editions import (
+    MatchingResult,
+    action_link_predecessor,
+    plan_match_predecessor_actions,
+)
 
 TITLE_MISSING = "Enter the plan’s title"
 BACK_TO_DRAFT = "A plan that has been live cannot go back to draft: archive it instead"
@@ -63,20 +67,10 @@ def _check(plan: Plan, *, title: str, status: str, predecessor: Plan | None) -> 
         raise ValidationError(errors)
 
 
-def _unlink_actions(plan: Plan, user: Any) -> None:
+def _unlink_actions(plan: Plan, user: User) -> None:
     for action in Action.objects.filter(objective__theme__plan=plan, predecessor__isnull=False):
-        action.predecessor = None
-        action.predecessor_match = ""
-        action.predecessor_score = None
-        action.predecessor_reason = ""
-        history_user_set(action, user)
-        action.save(
-            update_fields=[
-                "predecessor",
-                "predecessor_match",
-                "predecessor_score",
-                "predecessor_reason",
-            ]
+        action_link_predecessor(
+            action=action, predecessor_id=None, match="", score=None, reason="", user=user
         )
 
 
@@ -84,7 +78,7 @@ def _unlink_actions(plan: Plan, user: Any) -> None:
 def plan_change_settings(
     *,
     plan: Plan,
-    user: Any,
+    user: User,
     title: str,
     period_label: str,
     status: str,
@@ -98,6 +92,7 @@ def plan_change_settings(
     plan.period_label = period_label.strip()
     plan.status = status
     plan.predecessor = predecessor
+    plan.full_clean()
     history_user_set(plan, user)
     plan.save()
     archived = _archive_earlier_if_live(plan, user) if publishing else None
@@ -109,20 +104,23 @@ def plan_change_settings(
     return PlanSettingsResult(plan=plan, archived=archived, matching=matching)
 
 
-def _archive_earlier_if_live(plan: Plan, user: Any) -> Plan | None:
+def _archive_earlier_if_live(plan: Plan, user: User | None) -> Plan | None:
     earlier = plan.predecessor
     if earlier is None or earlier.status != Plan.Status.LIVE:
         return None
     earlier.status = Plan.Status.ARCHIVED
+    earlier.full_clean()
     history_user_set(earlier, user)
     earlier.save(update_fields=["status"])
     return earlier
 
 
 @transaction.atomic
-def plan_follow_earlier_edition(*, plan: Plan, user: Any) -> PlanSettingsResult:
+def plan_follow_earlier_edition(*, plan: Plan, user: User | None) -> PlanSettingsResult:
     """For a plan created already naming its earlier edition (an import of next year's plan):
-    match its actions to the earlier ones and, if it starts live, archive the earlier one."""
+    match its actions to the earlier ones and, if it starts live, archive the earlier one.
+
+    The user is None for an import from the command line, where nobody is signed in."""
     archived = _archive_earlier_if_live(plan, user) if plan.status == Plan.Status.LIVE else None
     matching = plan_match_predecessor_actions(plan=plan, user=user)
     return PlanSettingsResult(plan=plan, archived=archived, matching=matching)

@@ -9,8 +9,9 @@ as they were reported; each carried-forward action points back to it as its pred
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TypeVar
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -24,6 +25,7 @@ from apps.plans.models import (
     Status,
     Theme,
 )
+from apps.plans.selectors.editions import plan_completed_actions
 
 PLAN_NOT_LIVE = "Only a live plan can be rolled forward; this one is {status}"
 TITLE_MISSING = "Enter the title of the new plan"
@@ -31,15 +33,6 @@ PERIOD_MISSING = "Enter the period the new plan covers, for example 2027-28"
 PERIOD_UNCHANGED = "Enter a period different from this plan’s ({period})"
 NOT_A_COMPLETED_ACTION = "Choose only completed actions of this plan to carry forward"
 ROLLED_FORWARD = "Carried forward when the plan was rolled forward"
-
-
-def plan_completed_actions(*, plan: Plan) -> list[Action]:
-    """The completed actions a manager may choose to carry forward (retired ones never are)."""
-    return list(
-        Action.objects.filter(
-            objective__theme__plan=plan, retired_at__isnull=True, status=Status.COMPLETED
-        ).select_related("objective")
-    )
 
 
 def _validate(plan: Plan, title: str, period_label: str, chosen: set[int]) -> None:
@@ -63,7 +56,7 @@ def _validate(plan: Plan, title: str, period_label: str, chosen: set[int]) -> No
 def plan_roll_forward(
     *,
     plan: Plan,
-    user: Any,
+    user: User,
     title: str,
     period_label: str,
     carry_completed: Iterable[Action] = (),
@@ -90,24 +83,28 @@ def plan_roll_forward(
     history_user_set(new_plan, user)
     new_plan.save()
     ratings = {
-        r.pk: Rating.objects.create(
-            plan=new_plan,
-            code=r.code,
-            label=r.label,
-            colour=r.colour,
-            definition=r.definition,
-            position=r.position,
+        r.pk: _saved(
+            Rating(
+                plan=new_plan,
+                code=r.code,
+                label=r.label,
+                colour=r.colour,
+                definition=r.definition,
+                position=r.position,
+            )
         )
         for r in plan.ratings.all()
     }
     objectives: dict[int, Objective] = {}
     for theme in plan.themes.prefetch_related("objectives"):
-        new_theme = Theme.objects.create(
-            plan=new_plan, title=theme.title, statement=theme.statement, position=theme.position
+        new_theme = _saved(
+            Theme(
+                plan=new_plan, title=theme.title, statement=theme.statement, position=theme.position
+            )
         )
         for objective in theme.objectives.all():
-            objectives[objective.pk] = Objective.objects.create(
-                theme=new_theme, number=objective.number, title=objective.title
+            objectives[objective.pk] = _saved(
+                Objective(theme=new_theme, number=objective.number, title=objective.title)
             )
     actions = Action.objects.filter(
         objective__theme__plan=plan, retired_at__isnull=True
@@ -117,13 +114,24 @@ def plan_roll_forward(
             continue
         _copy_action(old, objectives[old.objective_id], ratings, user)
     plan.status = Plan.Status.ARCHIVED
+    plan.full_clean()
     history_user_set(plan, user)
     plan.save(update_fields=["status"])
     return new_plan
 
 
+_Copy = TypeVar("_Copy", Rating, Theme, Objective)
+
+
+def _saved(copy: _Copy) -> _Copy:
+    """A copied rating, theme or objective, validated and saved (they keep no history)."""
+    copy.full_clean()
+    copy.save()
+    return copy
+
+
 def _copy_action(
-    old: Action, objective: Objective, ratings: dict[int, Rating], user: Any
+    old: Action, objective: Objective, ratings: dict[int, Rating], user: User
 ) -> Action:
     new = Action(
         objective=objective,

@@ -1,41 +1,28 @@
-"""Small template helpers for plan pages: RAG colours and query strings."""
+"""Small template helpers for plan pages: RAG colours and looking a key up."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
-from django.http import QueryDict
+
+from apps.core import rag
 
 register = template.Library()
-
-_KNOWN = {"red", "amber", "green", "white"}
-_BY_CODE = {"r": "red", "a": "amber", "g": "green", "w": "white"}
 
 
 @register.filter
 def rag_modifier(rating: Any) -> str:
     """The app-rag--… modifier for a rating (or a summary line), by its label, then its code.
 
-    Plans write their own schemes; a rating that is not red, amber, green or white gets the
-    neutral style, and its word still says what it is.
+    Plans write their own schemes; a rating SaferPlan does not recognise gets the neutral
+    style, and its word still says what it is.
     """
     if rating is None:
         return "none"
-    label = str(getattr(rating, "label", "")).strip().lower()
-    if label in _KNOWN:
-        return label
-    code = str(getattr(rating, "code", "")).strip().lower()
-    return _BY_CODE.get(code, "none")
-
-
-@register.simple_tag
-def query_without(query: QueryDict, *names: str) -> str:
-    """The current query string without the named parameters, for links that keep filters."""
-    copy = query.copy()
-    for name in names:
-        copy.pop(name, None)
-    return copy.urlencode()
+    label = str(getattr(rating, "label", ""))
+    code = str(getattr(rating, "code", ""))
+    return rag.rag_modifier(label=label, code=code)
 
 
 @register.filter

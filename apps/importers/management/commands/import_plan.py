@@ -11,7 +11,8 @@ from django.db import transaction
 
 from apps.importers.documents import decode_document, parse_plan_documents
 from apps.importers.parsed import ImportFormatError, ParsedPlan
-from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
+from apps.importers.services import plan_create_from_parsed
+from apps.partnerships.services import partnership_get_or_create
 from apps.plans.models import Plan
 
 

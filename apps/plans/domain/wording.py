@@ -14,18 +14,13 @@ from apps.core.text import text_plain
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 
-def normalise(text: str) -> str:
-    """The wording as compared: typographic quotes and dashes made plain, spacing collapsed."""
-    return text_plain(text)
-
-
 def same_wording(old: str, new: str) -> bool:
-    return normalise(old) == normalise(new)
+    return text_plain(old) == text_plain(new)
 
 
 def comparable(text: str) -> str:
     """The form `similarity` compares; worth keeping when one text is compared many times."""
-    return normalise(text).casefold()
+    return text_plain(text).casefold()
 
 
 def similarity(old: str, new: str, *, at_least: float = 0.0) -> float:

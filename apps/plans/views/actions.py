@@ -1,35 +1,46 @@
-"""Manager-only pages that change the plan itself. Each checks `plans.change_action` or
-`plans.manage_plan`, then hands the form's data to a service."""
+"""An action's page, and the manager's pages that change an action: edit, add, move, retire."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
+from apps.core.http import AuthenticatedHttpRequest
+from apps.core.permissions import object_get_or_403
 from apps.plans import services
-from apps.plans.manage_forms import (
-    ActionForm,
-    MoveForm,
-    PlanSettingsForm,
-    RetireForm,
-    by_when_warning,
-)
-from apps.plans.models import Action, Objective, Plan
-from apps.plans.services.plans import plan_change_settings
+from apps.plans.forms.actions import ActionForm, MoveForm, RetireForm, by_when_warning
+from apps.plans.models import Action, Objective, Status
+from apps.plans.selectors import action_detail, action_history, action_is_overdue, action_updates
+from apps.plans.views.pages import form_page
 
 
-def _action_for_manager(request: HttpRequest, action_id: int) -> Action:
-    action = get_object_or_404(
+def action_view(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
+    action = object_get_or_403(
+        action_detail(), user=request.user, permission="plans.view_action", pk=action_id
+    )
+    context = {
+        "action": action,
+        "plan": action.objective.theme.plan,
+        "overdue": action_is_overdue(action),
+        "updates": list(action_updates(action=action)),
+        "history": action_history(action=action),
+        "can_update": request.user.has_perm("plans.add_update", action),
+        "can_manage": request.user.has_perm("plans.change_action", action),
+    }
+    return render(request, "plans/action.html", context)
+
+
+def _action_for_manager(request: AuthenticatedHttpRequest, action_id: int) -> Action:
+    return object_get_or_403(
         Action.objects.select_related("objective__theme__plan__partnership", "rating"),
+        user=request.user,
+        permission="plans.change_action",
         pk=action_id,
     )
-    if not request.user.has_perm("plans.change_action", action):
-        raise PermissionDenied
-    return action
 
 
 def _initial(action: Action) -> dict[str, Any]:
@@ -53,17 +64,7 @@ def _saved(message: str, action: Action) -> str:
     return f"{message}. {warning}" if warning else message
 
 
-def _form_page(
-    request: HttpRequest, form: Any, title: str, action: Action | None, **extra: Any
-) -> HttpResponse:
-    return render(
-        request,
-        "plans/manage_form.html",
-        {"form": form, "title": title, "action": action, **extra},
-    )
-
-
-def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_edit(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
     action = _action_for_manager(request, action_id)
     plan = action.objective.theme.plan
     form = ActionForm(request.POST or None, plan=plan, initial=_initial(action))
@@ -75,17 +76,18 @@ def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
         else:
             messages.success(request, _saved(f"Action {action.number} saved", action))
             return redirect("plans:action", action_id=action.pk)
-    return _form_page(request, form, f"Edit action {action.number}", action, button="Save action")
+    return form_page(request, form, f"Edit action {action.number}", action, button="Save action")
 
 
-def action_add(request: HttpRequest, objective_id: int) -> HttpResponse:
-    objective = get_object_or_404(
-        Objective.objects.select_related("theme__plan__partnership"), pk=objective_id
+def action_add(request: AuthenticatedHttpRequest, objective_id: int) -> HttpResponse:
+    objective = object_get_or_403(
+        Objective.objects.select_related("theme__plan__partnership"),
+        user=request.user,
+        permission="plans.manage_plan",
+        pk=objective_id,
     )
     plan = objective.theme.plan
-    if not request.user.has_perm("plans.manage_plan", plan):
-        raise PermissionDenied
-    form = ActionForm(request.POST or None, plan=plan, initial={"status": "not_started"})
+    form = ActionForm(request.POST or None, plan=plan, initial={"status": Status.NOT_STARTED})
     if request.method == "POST" and form.is_valid():
         try:
             action = services.action_create(
@@ -99,7 +101,7 @@ def action_add(request: HttpRequest, objective_id: int) -> HttpResponse:
                 _saved(f"Action {action.number} added to objective {objective.number}", action),
             )
             return redirect("plans:action", action_id=action.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         f"Add an action to objective {objective.number}",
@@ -109,7 +111,7 @@ def action_add(request: HttpRequest, objective_id: int) -> HttpResponse:
     )
 
 
-def action_move(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_move(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
     action = _action_for_manager(request, action_id)
     form = MoveForm(
         request.POST or None,
@@ -126,10 +128,10 @@ def action_move(request: HttpRequest, action_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Action {action.number} moved")
             return redirect("plans:action", action_id=action.pk)
-    return _form_page(request, form, f"Move action {action.number}", action, button="Move action")
+    return form_page(request, form, f"Move action {action.number}", action, button="Move action")
 
 
-def action_retire(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_retire(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
     action = _action_for_manager(request, action_id)
     form = RetireForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -142,36 +144,6 @@ def action_retire(request: HttpRequest, action_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Action {action.number} retired")
             return redirect("plans:plan", plan_id=action.objective.theme.plan_id)
-    return _form_page(
+    return form_page(
         request, form, f"Retire action {action.number}", action, button="Retire action"
     )
-
-
-def plan_settings(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan.objects.select_related("partnership", "predecessor"), pk=plan_id)
-    if not request.user.has_perm("plans.manage_plan", plan):
-        raise PermissionDenied
-    initial = {
-        "title": plan.title,
-        "period_label": plan.period_label,
-        "status": plan.status,
-        "predecessor": plan.predecessor_id,
-    }
-    form = PlanSettingsForm(request.POST or None, plan=plan, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = plan_change_settings(plan=plan, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            notes = ["Plan settings saved"]
-            if result.archived is not None:
-                notes.append(f"“{result.archived}” has been archived")
-            if result.matching is not None:
-                notes.append(
-                    f"{result.matching.matched} actions matched to the earlier edition's: "
-                    "check the matches"
-                )
-            messages.success(request, ". ".join(notes))
-            return redirect("plans:plan", plan_id=plan.pk)
-    return _form_page(request, form, "Plan settings", None, button="Save settings", plan=plan)

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from apps.core.text import text_squash
+
 BY_WHEN_HELP = (
     "For example, 31/7/2026, April 2027, Summer 26, Q3 2026, 2026/27, 2025 - 2027, "
     "On-going, Completed, On hold, Not started, ASAP or TBC."
@@ -141,7 +143,7 @@ def interpret_by_when(text: str | None, *, today: date | None = None) -> ByWhen:
 
     ``today`` only matters for a month or season written without a year ("Autumn").
     """
-    written = " ".join((text or "").split())
+    written = text_squash(text)
     if not written:
         return ByWhen(written, "empty")
     key = re.sub(r"[^a-z]", "", written.lower())

@@ -15,9 +15,12 @@ PERIOD_TOO_LONG = "The period must be 50 characters or fewer"
 NEW_ACTION = "new"
 
 
+def _shortened(text: str) -> str:
+    return text if len(text) <= 90 else text[:89].rstrip() + "…"
+
+
 def action_label(action: Action) -> str:
-    text = action.text if len(action.text) <= 90 else action.text[:89].rstrip() + "…"
-    return f"Objective {action.objective.number}, action {action.number} {text}"
+    return f"Objective {action.objective.number}, action {action.number} {_shortened(action.text)}"
 
 
 class RollForwardForm(GovukFormMixin, forms.Form):
@@ -66,8 +69,7 @@ class PredecessorForm(GovukFormMixin, forms.Form):
         groups: dict[str, list[tuple[str, str]]] = {}
         for pk, action in self._actions.items():
             group = f"Objective {action.objective.number}"
-            text = action.text if len(action.text) <= 90 else action.text[:89].rstrip() + "…"
-            groups.setdefault(group, []).append((pk, f"{action.number} {text}"))
+            groups.setdefault(group, []).append((pk, f"{action.number} {_shortened(action.text)}"))
         field = self.fields["predecessor"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [

@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apps.partnerships.models import Partnership
-from apps.plans.editions.changes import ActionChange, PlanChanges, plan_changes
-from apps.plans.editions.text import DiffOp, same_wording, word_diff
+from apps.plans.domain.wording import DiffOp, same_wording, word_diff
 from apps.plans.models import Plan, Status, Update
+from apps.plans.selectors import ActionChange, PlanChanges, plan_changes
 from apps.plans.services.editions import plan_match_predecessor_actions
 from tests import factories
 from tests.plans.seed_editions import Editions, import_editions

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from apps.partnerships.models import Membership
-from apps.plans.forms import RATING_INVALID, STATUS_MISSING
+from apps.plans.forms.ratings import RATING_INVALID, STATUS_MISSING
 from apps.plans.models import Action, Plan, Status, Update
 from apps.plans.services.actions import (
     ACTION_RETIRED_NO_UPDATES,

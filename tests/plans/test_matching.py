@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from apps.partnerships.models import Membership, Partnership
-from apps.plans.editions.matching import ActionRef, ObjectiveRef, match_actions, match_objectives
+from apps.plans.domain.matching import ActionRef, ObjectiveRef, match_actions, match_objectives
 from apps.plans.models import Action, Plan, PredecessorMatch
 from apps.plans.services.editions import (
     MANAGER_CHOSE,

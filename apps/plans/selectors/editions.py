@@ -1,4 +1,5 @@
-"""What changed between a plan and its earlier edition, per objective, as plain data for a page.
+"""Reads about a plan's editions: what changed since the earlier one, per objective, as plain
+data for a page; the completed actions a rollover may carry; the earlier actions to choose from.
 
 An action of the plan is *new* when it continues no action of the earlier edition, *carried
 forward* when it does; an earlier action no action continues is *dropped*. A carried-forward
@@ -15,9 +16,10 @@ from typing import Literal
 
 from django.db.models import F, Prefetch
 
-from apps.plans.by_when import interpret_by_when
-from apps.plans.editions.matching import ObjectiveRef, match_objectives
-from apps.plans.editions.text import DiffOp, normalise, same_wording, word_diff
+from apps.core.text import text_plain
+from apps.plans.domain.by_when import interpret_by_when
+from apps.plans.domain.matching import ObjectiveRef, match_objectives
+from apps.plans.domain.wording import DiffOp, same_wording, word_diff
 from apps.plans.models import Action, Objective, Plan, Status, Update
 
 NOT_GIVEN = "Not given"
@@ -137,7 +139,7 @@ def _actions(plan: Plan) -> list[Action]:
 
 
 def _by_when(action: Action) -> str:
-    return normalise(action.due_text) or NOT_GIVEN
+    return text_plain(action.due_text) or NOT_GIVEN
 
 
 def _same_by_when(old: Action, new: Action) -> bool:
@@ -149,7 +151,7 @@ def _same_by_when(old: Action, new: Action) -> bool:
 
 
 def _update_key(update: Update) -> tuple[str, object]:
-    return normalise(update.text).casefold(), update.reported_on
+    return text_plain(update.text).casefold(), update.reported_on
 
 
 def _compare(old: Action, new: Action) -> ActionChange:
@@ -216,3 +218,23 @@ def plan_changes(*, plan: Plan) -> PlanChanges | None:
         if o.pk in dropped_elsewhere
     ]
     return PlanChanges(plan=plan, earlier=earlier, objectives=rows)
+
+
+def plan_completed_actions(*, plan: Plan) -> list[Action]:
+    """The completed actions a manager may choose to carry forward (retired ones never are)."""
+    return list(
+        Action.objects.filter(
+            objective__theme__plan=plan, retired_at__isnull=True, status=Status.COMPLETED
+        ).select_related("objective")
+    )
+
+
+def plan_earlier_actions(*, plan: Plan) -> list[Action]:
+    """The actions of the plan's earlier edition an action may continue (none if it has none)."""
+    if plan.predecessor_id is None:
+        return []
+    return list(
+        Action.objects.filter(
+            objective__theme__plan_id=plan.predecessor_id, retired_at__isnull=True
+        ).select_related("objective__theme__plan")
+    )

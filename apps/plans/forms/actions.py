@@ -1,4 +1,4 @@
-"""Forms a partnership manager uses to change the plan itself: edit, add, move, retire actions."""
+"""Forms a partnership manager uses to change a plan's actions: edit, add, move, retire."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ from typing import Any
 from django import forms
 
 from apps.core.forms import GovukFormMixin
-from apps.plans.by_when import BY_WHEN_HELP, interpret_by_when
-from apps.plans.forms import rating_choices
-from apps.plans.models import Objective, Plan, Rating, Status, Tag
-from apps.plans.services.actions import RETIRE_REASON_MISSING
+from apps.plans.domain.by_when import BY_WHEN_HELP, interpret_by_when
+from apps.plans.forms.ratings import PlanRatingMixin, rating_field, status_field
+from apps.plans.models import Objective, Plan, Tag
+from apps.plans.services.actions import (
+    ACTION_NUMBER_MISSING,
+    ACTION_TEXT_MISSING,
+    RETIRE_REASON_MISSING,
+)
 
-ACTION_NUMBER_MISSING = "Enter the action number as printed, for example 7)"
-ACTION_TEXT_MISSING = "Enter what the action is"
-STATUS_MISSING = "Select the status of the action"
 OBJECTIVE_MISSING = "Select the objective to move the action to"
 BY_WHEN_NOT_RECOGNISED = (
     "“{text}” is not a date, period or state SaferPlan recognises. It is kept as written, "
@@ -28,7 +29,7 @@ def by_when_warning(text: str) -> str:
     return BY_WHEN_NOT_RECOGNISED.format(text=by_when.text) if by_when.kind == "unknown" else ""
 
 
-class ActionForm(GovukFormMixin, forms.Form):
+class ActionForm(PlanRatingMixin, GovukFormMixin, forms.Form):
     number = forms.CharField(
         label="Number",
         max_length=20,
@@ -55,13 +56,8 @@ class ActionForm(GovukFormMixin, forms.Form):
     due_text = forms.CharField(
         label="By when (optional)", required=False, max_length=100, help_text=BY_WHEN_HELP
     )
-    status = forms.ChoiceField(
-        label="Status",
-        choices=Status.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": STATUS_MISSING, "invalid_choice": STATUS_MISSING},
-    )
-    rating = forms.ChoiceField(label="RAG rating", required=False, widget=forms.RadioSelect)
+    status = status_field()
+    rating = rating_field()
     lead_people = forms.MultipleChoiceField(
         label="Lead people", required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -74,11 +70,10 @@ class ActionForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._ratings, choices = rating_choices(plan)
+        self.ratings_offer(plan)
         self._people = {str(p.pk): p for p in plan.partnership.people.all()}
         self._organisations = {str(o.pk): o for o in plan.partnership.organisations.all()}
         self._tags = {str(t.pk): t for t in Tag.objects.all()}
-        self._set_choices("rating", choices)
         self._set_choices("lead_people", [(k, str(p)) for k, p in self._people.items()])
         self._set_choices(
             "lead_organisations",
@@ -94,16 +89,10 @@ class ActionForm(GovukFormMixin, forms.Form):
         assert isinstance(field, forms.ChoiceField)
         field.choices = choices
 
-    def rating_hints(self) -> dict[str, str]:
-        return {pk: r.definition for pk, r in self._ratings.items() if r.definition}
-
     def by_when_warning(self) -> str:
         """Shown above the form when the by-when as it stands cannot be interpreted."""
         value = self["due_text"].value()
         return by_when_warning(str(value or ""))
-
-    def clean_rating(self) -> Rating | None:
-        return self._ratings.get(self.cleaned_data.get("rating") or "")
 
     def clean_sub_items(self) -> list[str]:
         return [
@@ -150,45 +139,3 @@ class RetireForm(GovukFormMixin, forms.Form):
         help_text="For example: completed and replaced by action 4), or no longer funded.",
         error_messages={"required": RETIRE_REASON_MISSING},
     )
-
-
-class PlanSettingsForm(GovukFormMixin, forms.Form):
-    title = forms.CharField(label="Title", max_length=300, required=False)
-    period_label = forms.CharField(
-        label="Period (optional)",
-        max_length=50,
-        required=False,
-        help_text="For example 2026-27.",
-    )
-    status = forms.ChoiceField(
-        label="Status",
-        widget=forms.RadioSelect,
-        choices=[
-            (Plan.Status.DRAFT, "Draft – managers prepare it; leads do not report on it yet"),
-            (
-                Plan.Status.LIVE,
-                "Live – leads report on it; publishing archives its earlier edition",
-            ),
-            (Plan.Status.ARCHIVED, "Archived – kept for the record"),
-        ],
-    )
-    predecessor = forms.ModelChoiceField(
-        label="Earlier edition (optional)",
-        queryset=Plan.objects.none(),
-        required=False,
-        empty_label="None: this is the first edition",
-        help_text=(
-            "The plan this one follows on from. Its actions are matched to the earlier "
-            "edition's, and What changed compares the two."
-        ),
-    )
-
-    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["predecessor"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = (
-            Plan.objects.filter(partnership_id=plan.partnership_id)
-            .exclude(pk=plan.pk)
-            .order_by("-pk")
-        )

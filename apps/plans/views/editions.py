@@ -4,30 +4,40 @@ managers, rolling a plan forward and reviewing how its actions were matched."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from apps.plans.editions.changes import plan_changes
-from apps.plans.editions.forms import PredecessorForm, RollForwardForm
+from apps.core.http import AuthenticatedHttpRequest
+from apps.core.permissions import object_get_or_403
+from apps.plans.forms.editions import PredecessorForm, RollForwardForm
 from apps.plans.models import Action, Plan
-from apps.plans.selectors import plan_action_count
-from apps.plans.services.editions import (
+from apps.plans.selectors import (
+    plan_action_count,
+    plan_changes,
+    plan_completed_actions,
+    plan_earlier_actions,
+)
+from apps.plans.services import (
     action_choose_predecessor,
     plan_match_predecessor_actions,
+    plan_roll_forward,
 )
-from apps.plans.services.rollover import plan_completed_actions, plan_roll_forward
+
+NO_EARLIER_EDITION_PAGE = "This plan has no earlier edition"
 
 
-def _plan(request: HttpRequest, plan_id: int, permission: str) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("partnership", "predecessor"), pk=plan_id)
-    if not request.user.has_perm(permission, plan):
-        raise PermissionDenied
-    return plan
+def _plan(request: AuthenticatedHttpRequest, plan_id: int, permission: str) -> Plan:
+    return object_get_or_403(
+        Plan.objects.select_related("partnership", "predecessor"),
+        user=request.user,
+        permission=permission,
+        pk=plan_id,
+    )
 
 
-def what_changed(request: HttpRequest, plan_id: int) -> HttpResponse:
+def what_changed(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.view_plan")
     context = {
         "plan": plan,
@@ -37,7 +47,7 @@ def what_changed(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "plans/what_changed.html", context)
 
 
-def roll_forward(request: HttpRequest, plan_id: int) -> HttpResponse:
+def roll_forward(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.manage_plan")
     completed = plan_completed_actions(plan=plan)
     form = RollForwardForm(
@@ -45,7 +55,7 @@ def roll_forward(request: HttpRequest, plan_id: int) -> HttpResponse:
         completed=completed,
         initial={"title": plan.title},
     )
-    if plan.status == Plan.Status.LIVE and request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             new_plan = plan_roll_forward(
                 plan=plan,
@@ -70,10 +80,11 @@ def roll_forward(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-def matches(request: HttpRequest, plan_id: int) -> HttpResponse:
+def matches(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.manage_plan")
     if plan.predecessor is None:
-        raise Http404("This plan has no earlier edition")
+        # A plan without an earlier edition has no such page, whoever asks.
+        raise Http404(NO_EARLIER_EDITION_PAGE)
     if request.method == "POST":
         result = plan_match_predecessor_actions(plan=plan, user=request.user)
         messages.success(
@@ -87,29 +98,24 @@ def matches(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-def action_predecessor(request: HttpRequest, action_id: int) -> HttpResponse:
-    action = get_object_or_404(
+def action_predecessor(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
+    action = object_get_or_403(
         Action.objects.select_related(
             "objective__theme__plan__partnership",
             "objective__theme__plan__predecessor",
             "predecessor__objective",
         ),
+        user=request.user,
+        permission="plans.change_action",
         pk=action_id,
     )
-    if not request.user.has_perm("plans.change_action", action):
-        raise PermissionDenied
     plan = action.objective.theme.plan
     if plan.predecessor is None:
-        raise Http404("This plan has no earlier edition")
-    earlier = list(
-        Action.objects.filter(
-            objective__theme__plan=plan.predecessor, retired_at__isnull=True
-        ).select_related("objective__theme__plan")
-    )
+        raise Http404(NO_EARLIER_EDITION_PAGE)
     current = str(action.predecessor_id) if action.predecessor_id else "new"
     form = PredecessorForm(
         request.POST if request.method == "POST" else None,
-        earlier_actions=earlier,
+        earlier_actions=plan_earlier_actions(plan=plan),
         initial={"predecessor": current},
     )
     if request.method == "POST" and form.is_valid():

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from apps.demo.seeds import NSDC_2026
 from apps.partnerships.models import Membership, Partnership
-from apps.plans.editions.changes import plan_changes
 from apps.plans.models import (
     Action,
     Objective,
@@ -24,6 +23,7 @@ from apps.plans.models import (
     Theme,
     Update,
 )
+from apps.plans.selectors import plan_changes, plan_completed_actions
 from apps.plans.services import rollover
 from apps.plans.services.rollover import (
     NOT_A_COMPLETED_ACTION,
@@ -32,7 +32,6 @@ from apps.plans.services.rollover import (
     PLAN_NOT_LIVE,
     ROLLED_FORWARD,
     TITLE_MISSING,
-    plan_completed_actions,
     plan_roll_forward,
 )
 from tests import factories

@@ -1,6 +1,6 @@
 """Which action of the earlier edition each action of a plan continues: a one-to-one assignment
 scored on objective, number and wording. Plain data in, plain data out; the services that save
-the result are in apps/plans/editions/services.py."""
+the result are in apps/plans/services/editions.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from apps.plans.editions.text import comparable, comparable_similarity, similarity
+from apps.plans.domain.wording import comparable, comparable_similarity, similarity
 
 # The weights say what makes two rows the same action: above all the wording, then staying
 # under the same objective, then keeping the printed number.

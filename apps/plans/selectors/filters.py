@@ -1,15 +1,16 @@
-"""Filtering a plan's actions from a bookmarkable GET query string."""
+"""Filtering a plan's actions from a bookmarkable GET query string, and the choices offered."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 
-from apps.plans.models import Action, Plan, Status
-from apps.plans.selectors import action_queryset, overdue_q
+from apps.partnerships.models import Organisation, Person
+from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme
+from apps.plans.selectors.actions import action_queryset, overdue_q
 
 NOT_RATED = "none"
 _TRUE = {"1", "on", "true", "yes"}
@@ -50,7 +51,7 @@ class PlanFilters:
     retired: bool = False
 
     @classmethod
-    def from_query(cls, query: Any) -> PlanFilters:
+    def from_query(cls, query: QueryDict) -> PlanFilters:
         """Read filters from a QueryDict, ignoring values that cannot be used."""
         status = query.get("status", "")
         lead = query.get("lead", "").strip()
@@ -111,3 +112,30 @@ def plan_actions_filtered(*, plan: Plan, filters: PlanFilters) -> QuerySet[Actio
             pk__in=Action.objects.filter(text_search_q(filters.q)).values("pk")
         )
     return actions.distinct()
+
+
+@dataclass
+class FilterOptions:
+    themes: list[Theme]
+    objectives: list[Objective]
+    leads: list[tuple[str, str]]
+    statuses: list[tuple[str, str]]
+    ratings: list[Rating]
+    tags: list[Tag]
+
+
+def plan_filter_options(*, plan: Plan) -> FilterOptions:
+    """The choices for the plan page's filter form, in a fixed number of queries."""
+    people = Person.objects.filter(led_actions__objective__theme__plan=plan).distinct()
+    organisations = Organisation.objects.filter(led_actions__objective__theme__plan=plan).distinct()
+    leads = [(f"o{o.pk}", o.short_name) for o in organisations] + [
+        (f"p{p.pk}", str(p)) for p in people
+    ]
+    return FilterOptions(
+        themes=list(Theme.objects.filter(plan=plan)),
+        objectives=list(Objective.objects.filter(theme__plan=plan).select_related("theme")),
+        leads=leads,
+        statuses=list(Status.choices),
+        ratings=list(Rating.objects.filter(plan=plan)),
+        tags=list(Tag.objects.filter(actions__objective__theme__plan=plan).distinct()),
+    )

@@ -11,10 +11,14 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from apps.partnerships.models import Membership
-from apps.plans.by_when import BY_WHEN_HELP
-from apps.plans.manage_forms import ACTION_TEXT_MISSING, BY_WHEN_NOT_RECOGNISED
+from apps.plans.domain.by_when import BY_WHEN_HELP
+from apps.plans.forms.actions import BY_WHEN_NOT_RECOGNISED
 from apps.plans.models import Action
-from apps.plans.services.actions import ACTION_ALREADY_RETIRED, RETIRE_REASON_MISSING
+from apps.plans.services.actions import (
+    ACTION_ALREADY_RETIRED,
+    ACTION_TEXT_MISSING,
+    RETIRE_REASON_MISSING,
+)
 from tests import factories
 from tests.factories import SmallPlan
 

@@ -1,0 +1,89 @@
+"""Writes to partnerships: the partnership itself, its organisations and its people."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+
+from apps.core.history import history_user_set
+from apps.core.text import text_squash
+from apps.partnerships.models import Organisation, Partnership, Person
+
+PARTNERSHIP_NAME_MISSING = "Enter the name of the partnership"
+ORGANISATION_SHORT_NAME_MISSING = "Enter the organisation’s short name, for example CSP or NSDC"
+ORGANISATION_NAME_MISSING = "Enter the organisation’s full name"
+ORGANISATION_EXISTS = "The partnership already has an organisation called {short_name}"
+PERSON_INITIALS_MISSING = "Enter the person’s initials"
+PERSON_EXISTS = "Somebody in the partnership already has the initials {initials}"
+ORGANISATION_ELSEWHERE = "Choose an organisation of the same partnership"
+
+
+def partnership_get_or_create(*, name: str) -> Partnership:
+    """The partnership with this name, created (its slug from the name) if there is none."""
+    if not name.strip():
+        raise ValidationError({"name": PARTNERSHIP_NAME_MISSING})
+    existing = Partnership.objects.filter(name=name).first()
+    if existing is not None:
+        return existing
+    partnership = Partnership(name=name, slug=slugify(name)[:200] or "partnership")
+    partnership.full_clean()
+    partnership.save()
+    return partnership
+
+
+def organisation_create(
+    *, partnership: Partnership, short_name: str, name: str, user: User | None
+) -> Organisation:
+    """An agency or body of the partnership that can lead actions.
+
+    The user is None for an import from the command line, where nobody is signed in.
+    """
+    short_name = text_squash(short_name)
+    errors = {}
+    if not short_name:
+        errors["short_name"] = ORGANISATION_SHORT_NAME_MISSING
+    elif partnership.organisations.filter(short_name=short_name).exists():
+        errors["short_name"] = ORGANISATION_EXISTS.format(short_name=short_name)
+    if not name.strip():
+        errors["name"] = ORGANISATION_NAME_MISSING
+    if errors:
+        raise ValidationError(errors)
+    organisation = Organisation(partnership=partnership, short_name=short_name, name=name.strip())
+    organisation.full_clean()
+    history_user_set(organisation, user)
+    organisation.save()
+    return organisation
+
+
+def person_create(
+    *,
+    partnership: Partnership,
+    initials: str,
+    name: str = "",
+    organisation: Organisation | None = None,
+    job_title: str = "",
+    user: User | None,
+) -> Person:
+    """Somebody in the partnership who leads or updates actions, known by their initials.
+
+    The user is None for an import from the command line, where nobody is signed in.
+    """
+    initials = text_squash(initials)
+    if not initials:
+        raise ValidationError({"initials": PERSON_INITIALS_MISSING})
+    if partnership.people.filter(initials=initials).exists():
+        raise ValidationError({"initials": PERSON_EXISTS.format(initials=initials)})
+    if organisation is not None and organisation.partnership_id != partnership.pk:
+        raise ValidationError({"organisation": ORGANISATION_ELSEWHERE})
+    person = Person(
+        partnership=partnership,
+        initials=initials,
+        name=name.strip(),
+        organisation=organisation,
+        job_title=job_title.strip(),
+    )
+    person.full_clean()
+    history_user_set(person, user)
+    person.save()
+    return person

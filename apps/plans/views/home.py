@@ -1,0 +1,35 @@
+"""The signed-in user's own pages: their partnerships and plans, and the actions they lead."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from apps.core.http import AuthenticatedHttpRequest
+from apps.plans.selectors import (
+    action_is_overdue,
+    action_list_for_user,
+    partnership_list_with_plans,
+    today,
+)
+
+
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # Listing only the user's own memberships is the permission check for this page.
+    partnerships = partnership_list_with_plans(user=request.user)
+    return render(request, "plans/home.html", {"partnerships": partnerships})
+
+
+def my_actions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # Only the signed-in person's own actions are listed, so being signed in is the permission.
+    actions = action_list_for_user(user=request.user)
+    now = today()
+    context = {
+        "actions": actions,
+        "overdue_ids": {a.pk for a in actions if action_is_overdue(a, on=now)},
+        # Every action listed is led by the user, and leading is what lets a lead update.
+        "updatable_ids": {a.pk for a in actions if request.user.has_perm("plans.add_update", a)},
+        "next": reverse("plans:my-actions"),
+    }
+    return render(request, "plans/my_actions.html", context)
