@@ -7,12 +7,12 @@ the object the user may act on, then call the builder, a renderer or a service.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.partnerships.models import Partnership
 from apps.reports.builder import report_build
@@ -25,26 +25,21 @@ from apps.reports.services import report_definition_create, report_definition_ed
 VIEW, DEFINE = "reports.view_report", "reports.define_report"
 
 
-def _user(request: HttpRequest) -> User:
-    """The signed-in user the service records (every report page is behind sign-in)."""
-    if not isinstance(request.user, User):
-        raise PermissionDenied
-    return request.user
-
-
-def _definition(request: HttpRequest, permission: str, definition_id: int) -> ReportDefinition:
+def _definition(
+    request: AuthenticatedHttpRequest, permission: str, definition_id: int
+) -> ReportDefinition:
     return object_get_or_403(
         report_definition_queryset(), user=request.user, permission=permission, pk=definition_id
     )
 
 
-def _public(request: HttpRequest, definition: ReportDefinition) -> bool:
+def _public(request: AuthenticatedHttpRequest, definition: ReportDefinition) -> bool:
     """The variant asked for (?version=public or internal), else the definition's own."""
     asked = request.GET.get("version")
     return definition.public if asked not in ("public", "internal") else asked == "public"
 
 
-def definition_list(request: HttpRequest, partnership_id: int) -> HttpResponse:
+def definition_list(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpResponse:
     partnership = object_get_or_403(
         Partnership, user=request.user, permission=VIEW, pk=partnership_id
     )
@@ -57,18 +52,18 @@ def definition_list(request: HttpRequest, partnership_id: int) -> HttpResponse:
 
 
 def _form_page(
-    request: HttpRequest, partnership: Partnership, definition: ReportDefinition | None
+    request: AuthenticatedHttpRequest, partnership: Partnership, definition: ReportDefinition | None
 ) -> HttpResponse:
     form = ReportDefinitionForm(request.POST or None, partnership=partnership, instance=definition)
     if request.method == "POST" and form.is_valid():
         try:
             if definition is None:
                 saved = report_definition_create(
-                    partnership=partnership, user=_user(request), **form.service_arguments()
+                    partnership=partnership, user=request.user, **form.service_arguments()
                 )
             else:
                 saved = report_definition_edit(
-                    definition=definition, user=_user(request), **form.service_arguments()
+                    definition=definition, user=request.user, **form.service_arguments()
                 )
         except ValidationError as error:
             form.add_service_error(error)
@@ -85,19 +80,19 @@ def _form_page(
     return render(request, "reports/definition_form.html", context)
 
 
-def definition_create(request: HttpRequest, partnership_id: int) -> HttpResponse:
+def definition_create(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpResponse:
     partnership = object_get_or_403(
         Partnership, user=request.user, permission=DEFINE, pk=partnership_id
     )
     return _form_page(request, partnership, None)
 
 
-def definition_edit(request: HttpRequest, report_definition_id: int) -> HttpResponse:
+def definition_edit(request: AuthenticatedHttpRequest, report_definition_id: int) -> HttpResponse:
     definition = _definition(request, DEFINE, report_definition_id)
     return _form_page(request, definition.partnership, definition)
 
 
-def report_page(request: HttpRequest, report_definition_id: int) -> HttpResponse:
+def report_page(request: AuthenticatedHttpRequest, report_definition_id: int) -> HttpResponse:
     definition = _definition(request, VIEW, report_definition_id)
     public = _public(request, definition)
     report = report_build(definition=definition, public=public)
@@ -117,7 +112,7 @@ def report_page(request: HttpRequest, report_definition_id: int) -> HttpResponse
 
 
 def report_download(
-    request: HttpRequest, report_definition_id: int, format_code: str
+    request: AuthenticatedHttpRequest, report_definition_id: int, format_code: str
 ) -> HttpResponse:
     definition = _definition(request, VIEW, report_definition_id)
     try:

@@ -4,20 +4,13 @@ calls a selector or a service, and renders; a service's errors are shown on the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import TypeVar
 
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 
 from apps.core.forms import GovukFormMixin
 
 T = TypeVar("T")
-
-
-def signed_in_user(request: HttpRequest) -> User:
-    """The user making the change: LoginRequiredMiddleware sends everyone else to sign in."""
-    return cast(User, request.user)
 
 
 def form_save(form: GovukFormMixin, save: Callable[[], T]) -> T | None:

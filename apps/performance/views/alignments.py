@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.performance.forms import AlignmentForm
 from apps.performance.models import Priority, PriorityAlignment
 from apps.performance.rules import SET_UP_PERFORMANCE
 from apps.performance.selectors import alignment_detail, priorities_with_partnership
 from apps.performance.services import alignment_remove, alignment_save
-from apps.performance.views import form_save, signed_in_user
+from apps.performance.views import form_save
 
 
 def _alignment_table(priority: Priority) -> str:
@@ -21,7 +22,7 @@ def _alignment_table(priority: Priority) -> str:
 
 
 def _alignment_page(
-    request: HttpRequest, priority: Priority, alignment: PriorityAlignment | None
+    request: AuthenticatedHttpRequest, priority: Priority, alignment: PriorityAlignment | None
 ) -> HttpResponse:
     initial = AlignmentForm.initial_for(alignment) if alignment is not None else None
     form = AlignmentForm(request.POST or None, initial=initial)
@@ -31,7 +32,7 @@ def _alignment_page(
             lambda: alignment_save(
                 priority=priority,
                 alignment=alignment,
-                user=signed_in_user(request),
+                user=request.user,
                 **form.cleaned_data,
             ),
         )
@@ -43,7 +44,7 @@ def _alignment_page(
     return render(request, "performance/alignment_form.html", context)
 
 
-def alignment_new(request: HttpRequest, priority_id: int) -> HttpResponse:
+def alignment_new(request: AuthenticatedHttpRequest, priority_id: int) -> HttpResponse:
     priority = object_get_or_403(
         priorities_with_partnership(),
         user=request.user,
@@ -53,7 +54,7 @@ def alignment_new(request: HttpRequest, priority_id: int) -> HttpResponse:
     return _alignment_page(request, priority, None)
 
 
-def _alignment(request: HttpRequest, priority_alignment_id: int) -> PriorityAlignment:
+def _alignment(request: AuthenticatedHttpRequest, priority_alignment_id: int) -> PriorityAlignment:
     return object_get_or_403(
         alignment_detail(),
         user=request.user,
@@ -62,17 +63,17 @@ def _alignment(request: HttpRequest, priority_alignment_id: int) -> PriorityAlig
     )
 
 
-def alignment_change(request: HttpRequest, priority_alignment_id: int) -> HttpResponse:
+def alignment_change(request: AuthenticatedHttpRequest, priority_alignment_id: int) -> HttpResponse:
     alignment = _alignment(request, priority_alignment_id)
     return _alignment_page(request, alignment.priority, alignment)
 
 
-def alignment_delete(request: HttpRequest, priority_alignment_id: int) -> HttpResponse:
+def alignment_delete(request: AuthenticatedHttpRequest, priority_alignment_id: int) -> HttpResponse:
     """A confirmation page; the row goes only on POST."""
     alignment = _alignment(request, priority_alignment_id)
     priority = alignment.priority
     if request.method == "POST":
-        alignment_remove(alignment=alignment, user=signed_in_user(request))
+        alignment_remove(alignment=alignment, user=request.user)
         messages.success(request, f"Alignment with {alignment.other_plan} removed")
         return redirect(_alignment_table(priority))
     context = {"priority": priority, "alignment": alignment}

@@ -4,10 +4,11 @@ setting up a measure with its target."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
+from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.performance.domain.assessment import RULE_WORDS
 from apps.performance.domain.chart import ChartPoint, spc_chart_svg
@@ -27,7 +28,7 @@ from apps.performance.selectors import (
     target_text,
 )
 from apps.performance.services import measure_save, measure_settings_save
-from apps.performance.views import form_save, signed_in_user
+from apps.performance.views import form_save
 
 NEW_MEASURE_INITIAL = {
     "unit": Measure.Unit.COUNT,
@@ -72,7 +73,7 @@ def _chart(measure: Measure, assessment: Assessment) -> str:
     return mark_safe(svg)  # every text in the SVG is escaped by spc_chart_svg
 
 
-def measure_view(request: HttpRequest, measure_id: int) -> HttpResponse:
+def measure_view(request: AuthenticatedHttpRequest, measure_id: int) -> HttpResponse:
     measure = object_get_or_403(
         measure_detail(), user=request.user, permission=VIEW_PERFORMANCE, pk=measure_id
     )
@@ -101,7 +102,7 @@ def measure_view(request: HttpRequest, measure_id: int) -> HttpResponse:
     return render(request, "performance/measure.html", context)
 
 
-def measure_settings(request: HttpRequest, measure_id: int) -> HttpResponse:
+def measure_settings(request: AuthenticatedHttpRequest, measure_id: int) -> HttpResponse:
     measure = object_get_or_403(
         measure_detail(), user=request.user, permission=EDIT_PERFORMANCE, pk=measure_id
     )
@@ -111,9 +112,7 @@ def measure_settings(request: HttpRequest, measure_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = form_save(
             form,
-            lambda: measure_settings_save(
-                measure=measure, user=signed_in_user(request), **form.cleaned_data
-            ),
+            lambda: measure_settings_save(measure=measure, user=request.user, **form.cleaned_data),
         )
         if saved is not None:
             messages.success(request, "Comment and settings saved")
@@ -122,7 +121,7 @@ def measure_settings(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 def _measure_page(
-    request: HttpRequest, priority: Priority, measure: Measure | None
+    request: AuthenticatedHttpRequest, priority: Priority, measure: Measure | None
 ) -> HttpResponse:
     initial = MeasureForm.initial_for(measure) if measure is not None else NEW_MEASURE_INITIAL
     form = MeasureForm(request.POST or None, initial=initial)
@@ -132,7 +131,7 @@ def _measure_page(
             lambda: measure_save(
                 priority=priority,
                 measure=measure,
-                user=signed_in_user(request),
+                user=request.user,
                 **form.cleaned_data,
             ),
         )
@@ -144,7 +143,7 @@ def _measure_page(
     return render(request, "performance/measure_form.html", context)
 
 
-def measure_new(request: HttpRequest, priority_id: int) -> HttpResponse:
+def measure_new(request: AuthenticatedHttpRequest, priority_id: int) -> HttpResponse:
     priority = object_get_or_403(
         priorities_with_partnership(),
         user=request.user,
@@ -154,7 +153,7 @@ def measure_new(request: HttpRequest, priority_id: int) -> HttpResponse:
     return _measure_page(request, priority, None)
 
 
-def measure_change(request: HttpRequest, measure_id: int) -> HttpResponse:
+def measure_change(request: AuthenticatedHttpRequest, measure_id: int) -> HttpResponse:
     measure = object_get_or_403(
         measure_detail(), user=request.user, permission=SET_UP_PERFORMANCE, pk=measure_id
     )

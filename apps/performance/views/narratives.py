@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.performance.forms import PriorityReportForm
 from apps.performance.rules import EDIT_PERFORMANCE
 from apps.performance.selectors import priority_detail, priority_report_latest
 from apps.performance.services import priority_report_save
-from apps.performance.views import form_save, signed_in_user
+from apps.performance.views import form_save
 
 
-def priority_report_edit(request: HttpRequest, priority_id: int) -> HttpResponse:
+def priority_report_edit(request: AuthenticatedHttpRequest, priority_id: int) -> HttpResponse:
     priority = object_get_or_403(
         priority_detail(), user=request.user, permission=EDIT_PERFORMANCE, pk=priority_id
     )
@@ -24,9 +25,7 @@ def priority_report_edit(request: HttpRequest, priority_id: int) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         report = form_save(
             form,
-            lambda: priority_report_save(
-                priority=priority, user=signed_in_user(request), **form.cleaned_data
-            ),
+            lambda: priority_report_save(priority=priority, user=request.user, **form.cleaned_data),
         )
         if report is not None:
             messages.success(request, f"Report for {report.period_label} saved")

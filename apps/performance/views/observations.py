@@ -6,11 +6,12 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 
+from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.performance.forms import ImportForm, ObservationForm
 from apps.performance.models import Measure, Observation
@@ -23,7 +24,7 @@ from apps.performance.selectors import (
 )
 from apps.performance.services import observation_add, observation_edit, observations_import_csv
 from apps.performance.services.imports import CSV_HEADINGS
-from apps.performance.views import form_save, signed_in_user
+from apps.performance.views import form_save
 
 
 def _figures(measure: Measure) -> str:
@@ -31,12 +32,12 @@ def _figures(measure: Measure) -> str:
 
 
 def _observation_form_page(
-    request: HttpRequest, measure: Measure, observation: Observation | None
+    request: AuthenticatedHttpRequest, measure: Measure, observation: Observation | None
 ) -> HttpResponse:
     initial = ObservationForm.initial_for(observation) if observation is not None else {}
     form = ObservationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        user = signed_in_user(request)
+        user = request.user
         if observation is None:
             saved = form_save(
                 form, lambda: observation_add(measure=measure, user=user, **form.cleaned_data)
@@ -55,21 +56,21 @@ def _observation_form_page(
     return render(request, "performance/observation_form.html", context)
 
 
-def observation_new(request: HttpRequest, measure_id: int) -> HttpResponse:
+def observation_new(request: AuthenticatedHttpRequest, measure_id: int) -> HttpResponse:
     measure = object_get_or_403(
         measure_detail(), user=request.user, permission=EDIT_PERFORMANCE, pk=measure_id
     )
     return _observation_form_page(request, measure, None)
 
 
-def observation_change(request: HttpRequest, observation_id: int) -> HttpResponse:
+def observation_change(request: AuthenticatedHttpRequest, observation_id: int) -> HttpResponse:
     observation = object_get_or_403(
         observation_detail(), user=request.user, permission=EDIT_PERFORMANCE, pk=observation_id
     )
     return _observation_form_page(request, observation.measure, observation)
 
 
-def observations_import(request: HttpRequest, measure_id: int) -> HttpResponse:
+def observations_import(request: AuthenticatedHttpRequest, measure_id: int) -> HttpResponse:
     measure = object_get_or_403(
         measure_detail(), user=request.user, permission=EDIT_PERFORMANCE, pk=measure_id
     )
@@ -80,7 +81,7 @@ def observations_import(request: HttpRequest, measure_id: int) -> HttpResponse:
             result = observations_import_csv(
                 measure=measure,
                 data=form.cleaned_data["file"].read(),
-                user=signed_in_user(request),
+                user=request.user,
             )
         except ValidationError as error:
             problems = error.messages
@@ -93,7 +94,7 @@ def observations_import(request: HttpRequest, measure_id: int) -> HttpResponse:
     return render(request, "performance/observations_import.html", context)
 
 
-def observations_export(request: HttpRequest, measure_id: int) -> HttpResponse:
+def observations_export(request: AuthenticatedHttpRequest, measure_id: int) -> HttpResponse:
     measure = object_get_or_403(
         measure_detail(), user=request.user, permission=VIEW_PERFORMANCE, pk=measure_id
     )

@@ -4,9 +4,10 @@ with its links to the partnership's plans."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.partnerships.models import Partnership
 from apps.performance.forms import PriorityForm
@@ -20,10 +21,10 @@ from apps.performance.selectors import (
     priority_table,
 )
 from apps.performance.services import priority_save
-from apps.performance.views import form_save, signed_in_user
+from apps.performance.views import form_save
 
 
-def priority_view(request: HttpRequest, priority_id: int) -> HttpResponse:
+def priority_view(request: AuthenticatedHttpRequest, priority_id: int) -> HttpResponse:
     priority = object_get_or_403(
         priority_detail(), user=request.user, permission=VIEW_PERFORMANCE, pk=priority_id
     )
@@ -43,7 +44,7 @@ def priority_view(request: HttpRequest, priority_id: int) -> HttpResponse:
 
 
 def _priority_page(
-    request: HttpRequest, partnership: Partnership, priority: Priority | None
+    request: AuthenticatedHttpRequest, partnership: Partnership, priority: Priority | None
 ) -> HttpResponse:
     initial = PriorityForm.initial_for(priority) if priority is not None else None
     form = PriorityForm(request.POST or None, initial=initial, partnership=partnership)
@@ -53,7 +54,7 @@ def _priority_page(
             lambda: priority_save(
                 partnership=partnership,
                 priority=priority,
-                user=signed_in_user(request),
+                user=request.user,
                 **form.cleaned_data,
             ),
         )
@@ -65,14 +66,14 @@ def _priority_page(
     return render(request, "performance/priority_form.html", context)
 
 
-def priority_new(request: HttpRequest, partnership_id: int) -> HttpResponse:
+def priority_new(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpResponse:
     partnership = object_get_or_403(
         Partnership, user=request.user, permission=SET_UP_PERFORMANCE, pk=partnership_id
     )
     return _priority_page(request, partnership, None)
 
 
-def priority_change(request: HttpRequest, priority_id: int) -> HttpResponse:
+def priority_change(request: AuthenticatedHttpRequest, priority_id: int) -> HttpResponse:
     priority = object_get_or_403(
         priorities_with_partnership(),
         user=request.user,
