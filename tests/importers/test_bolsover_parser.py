@@ -11,16 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
-from apps.importers.documents import LAYOUTS
-from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedPlan
-from apps.importers.parsers.bolsover import (
+from apps.importers.domain.documents import LAYOUTS
+from apps.importers.domain.parsed import ImportFormatError, ParsedAction, ParsedPlan
+from apps.importers.domain.parsers.bolsover import (
     AIM,
     NO_PRIORITIES,
     NOT_BOLSOVER,
     looks_like_bolsover_plan,
     parse_bolsover_plan,
 )
-from apps.importers.parsers.bolsover_cells import reconcile, run_together, split_lead
+from apps.importers.domain.parsers.bolsover_cells import reconcile, run_together, split_lead
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Objective, Rating, Update

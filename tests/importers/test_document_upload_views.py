@@ -14,14 +14,9 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.demo.seeds import NORFOLK_2013, NSDC_2025, NSDC_2026
-from apps.importers.forms import (
-    EARLIER_EDITION_FOR_ONE,
-    FILE_REQUIRED,
-    MAX_DOCUMENT_BYTES,
-    PLANS_REQUIRED,
-)
+from apps.importers.forms.documents import FILE_REQUIRED, MAX_DOCUMENT_BYTES, PLANS_REQUIRED
 from apps.importers.models import DocumentUpload
-from apps.importers.services import ALREADY_IMPORTED
+from apps.importers.services.documents import ALREADY_IMPORTED, EARLIER_EDITION_FOR_ONE
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, Update
 from tests import factories

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
-from apps.importers.documents import FILE_EMPTY, FILE_NOT_TEXT, LAYOUTS
+from apps.importers.domain.documents import FILE_EMPTY, FILE_NOT_TEXT, LAYOUTS
 from apps.plans.models import Action, Plan
 
 pytestmark = pytest.mark.django_db

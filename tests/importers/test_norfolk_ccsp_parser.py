@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
-from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedPlan
-from apps.importers.parsers.norfolk_ccsp import (
+from apps.importers.domain.parsed import ImportFormatError, ParsedAction, ParsedPlan
+from apps.importers.domain.parsers.norfolk_ccsp import (
     NO_OBJECTIVES,
     NOT_NORFOLK_CCSP,
     looks_like_norfolk_ccsp_plan,
     parse_norfolk_ccsp_plan,
 )
-from apps.importers.parsers.norfolk_text import split_items
+from apps.importers.domain.parsers.norfolk_text import split_items
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.plans.models import Action, Objective, Theme
 from tests.importers.mutations import mutate_lines

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
 from apps.importers import services
-from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedPlan
-from apps.importers.parsers.norfolk_dhr import (
+from apps.importers.domain.parsed import ImportFormatError, ParsedAction, ParsedPlan
+from apps.importers.domain.parsers.norfolk_dhr import (
     NO_RECOMMENDATIONS,
     NOT_NORFOLK_DHR,
     looks_like_norfolk_dhr_plan,

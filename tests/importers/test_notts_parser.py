@@ -12,15 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
-from apps.importers.documents import LAYOUTS
-from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedPlan, ParsedUpdate
-from apps.importers.parsers.notts import (
+from apps.importers.domain.documents import LAYOUTS
+from apps.importers.domain.parsed import ImportFormatError, ParsedAction, ParsedPlan, ParsedUpdate
+from apps.importers.domain.parsers.notts import (
     NO_DELIVERABLES,
     NOT_NOTTS,
     looks_like_notts_theme_update,
     parse_notts_theme_update,
 )
-from apps.importers.parsers.notts_updates import Paragraph, UpdateList, read_prefix
+from apps.importers.domain.parsers.notts_updates import Paragraph, UpdateList, read_prefix
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Update

@@ -12,9 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
-from apps.importers.parsed import ImportFormatError, ParsedAction, ParsedObjective, ParsedPlan
-from apps.importers.parsers.html_cells import read_action_cell, split_inline, update_text
-from apps.importers.parsers.nsdc import NOT_NSDC, looks_like_nsdc_plan, parse_nsdc_plan
+from apps.importers.domain.parsed import (
+    ImportFormatError,
+    ParsedAction,
+    ParsedObjective,
+    ParsedPlan,
+)
+from apps.importers.domain.parsers.html_cells import read_action_cell, split_inline, update_text
+from apps.importers.domain.parsers.nsdc import NOT_NSDC, looks_like_nsdc_plan, parse_nsdc_plan
 from tests.importers.mutations import mutate_lines
 
 TEXT_2025 = NSDC_2025.read_text(encoding="utf-8")

@@ -8,8 +8,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
-from apps.importers.documents import decode_document, parse_plan_document, parse_plan_documents
-from apps.importers.parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedTheme
+from apps.importers.domain.documents import (
+    decode_document,
+    parse_plan_document,
+    parse_plan_documents,
+)
+from apps.importers.domain.parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedTheme
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Update

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apps.importers.tagging import TAG_VOCABULARY, detect_tags
+from apps.importers.domain.tagging import TAG_VOCABULARY, detect_tags
 
 
 def test_vocabulary_order() -> None:
