@@ -13,8 +13,9 @@ from datetime import date
 from typing import Any
 
 from apps.core.rag import RAG_DEFAULT_SCHEME
+from apps.core.text import label_key
 from apps.importers.domain.workbook.cells import clean_text, split_text_cell, text_cell
-from apps.importers.domain.workbook.layout import COLUMN, Column, normalise
+from apps.importers.domain.workbook.layout import COLUMN, Column
 from apps.importers.domain.workbook.reading import (
     Problem,
     SheetRow,
@@ -81,7 +82,7 @@ class PlanContext:
 
     partnership: Partnership
     plan: Plan | None
-    ratings: dict[str, str]  # a rating's label or code, normalised → its code
+    ratings: dict[str, str]  # a rating's label or code, as label_key → its code
     rating_labels: dict[str, str]  # code → label, in the plan's order
     leads: LeadResolver  # looks leads up as a document import does, adding nobody
     objectives: dict[int, list[Objective]] = field(default_factory=dict)
@@ -100,8 +101,8 @@ class PlanContext:
     ) -> PlanContext:
         pairs = [(r.code, r.label) for r in plan.ratings.all()] if plan else []
         pairs = pairs or ([] if plan else [(w.code, w.word) for w in RAG_DEFAULT_SCHEME])
-        ratings = {normalise(code): code for code, _ in pairs}
-        ratings.update({normalise(label): code for code, label in pairs})
+        ratings = {label_key(code): code for code, _ in pairs}
+        ratings.update({label_key(label): code for code, label in pairs})
         context = cls(
             partnership=partnership,
             plan=plan,
@@ -226,7 +227,7 @@ def _choice(row: SheetRow, key: str, context: PlanContext, problems: list[Proble
         if not found:
             _required(row, key, problems)
             return None
-        status = STATUS_BY_LABEL.get(normalise(found))
+        status = STATUS_BY_LABEL.get(label_key(found))
         if status is None:
             choices = ", ".join(str(label) for label in Status.labels)
             message = STATUS_UNKNOWN.format(found=found, choices=choices)
@@ -234,7 +235,7 @@ def _choice(row: SheetRow, key: str, context: PlanContext, problems: list[Proble
         return status
     if not found:
         return None
-    code = context.ratings.get(normalise(found))
+    code = context.ratings.get(label_key(found))
     if code is None:
         choices = ", ".join(context.rating_labels.values())
         message = RATING_UNKNOWN.format(found=found, choices=choices)
@@ -259,7 +260,7 @@ def _objective(
         return (theme, number)
     candidates = context.objectives.get(number, [])
     if len(candidates) > 1:
-        named = [o for o in candidates if normalise(o.theme.title) == normalise(theme)]
+        named = [o for o in candidates if label_key(o.theme.title) == label_key(theme)]
         if len(named) == 1:
             return named[0]
         themes = "; ".join(o.theme.title for o in candidates)

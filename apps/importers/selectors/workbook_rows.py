@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from django.db.models import F, Prefetch
 
-from apps.importers.domain.workbook.layout import LEAD_SEPARATOR, normalise
+from apps.core.text import label_key
+from apps.importers.domain.workbook.layout import LEAD_SEPARATOR
 from apps.plans.models import Action, Plan, Status, Update
 
 STATUS_LABELS: list[str] = [str(label) for label in Status.labels]
-STATUS_BY_LABEL: dict[str, str] = {normalise(str(s.label)): s.value for s in Status}
-STATUS_BY_LABEL.update({normalise(s.value): s.value for s in Status})
+STATUS_BY_LABEL: dict[str, str] = {label_key(str(s.label)): s.value for s in Status}
+STATUS_BY_LABEL.update({label_key(s.value): s.value for s in Status})
 
 
 def plan_actions(*, plan: Plan, for_export: bool = True) -> list[Action]:

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import Max
 
 from apps.core.rag import RAG_DEFAULT_SCHEME
-from apps.importers.domain.workbook.layout import ACTIONS_SHEET, normalise
+from apps.core.text import label_key
+from apps.importers.domain.workbook.layout import ACTIONS_SHEET
 from apps.importers.domain.workbook.reading import Problem
 from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
 from apps.partnerships.models import Partnership
@@ -39,14 +40,14 @@ def _objectives(
     titles: dict[tuple[str, int], str] = {}
     for change in changes:
         if isinstance(change.objective, tuple):
-            key = (normalise(change.objective[0]), change.objective[1])
+            key = (label_key(change.objective[0]), change.objective[1])
             titles[key] = titles.get(key) or change.values["objective_title"]
-    themes = {normalise(t.title): t for t in plan.themes.all()}
+    themes = {label_key(t.title): t for t in plan.themes.all()}
     top = plan.themes.aggregate(top=Max("position"))["top"]
     position = -1 if top is None else top
     objectives: dict[tuple[str, int], Objective] = {}
     for theme_title, number in named:
-        key = (normalise(theme_title), number)
+        key = (label_key(theme_title), number)
         if key[0] not in themes:
             position += 1
             themes[key[0]] = services.theme_create(
@@ -70,7 +71,7 @@ def _apply_row(
     objective = (
         change.objective
         if isinstance(change.objective, Objective)
-        else objectives[(normalise(change.objective[0]), change.objective[1])]
+        else objectives[(label_key(change.objective[0]), change.objective[1])]
     )
     rating = ratings.get(values["rating"]) if values["rating"] else None
     fields = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from apps.core.text import text_squash
 from apps.importers.domain.parsers.html_cells import blocks, strip_marker, tidy
 from apps.partnerships.agencies import agency_name
 
@@ -75,7 +76,7 @@ def lead_paragraphs(cell: str) -> list[str]:
 
 def split_lead(text: str) -> list[str]:
     """ "CSP/BDC/Police/ DCC" -> ["CSP", "BDC", "Police", "DCC"]; "All agencies" stays whole."""
-    return [" ".join(part.split()) for part in text.split("/") if part.strip()]
+    return [text_squash(part) for part in text.split("/") if part.strip()]
 
 
 def _is_lead(text: str) -> bool:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from apps.core.text import text_squash
+
 _BLOCK_TAGS = {"p", "li", "ul", "ol", "br", "div", "tr", "td"}
 _MARKER = re.compile(r"^(?:[a-z]\.|[ivx]+\.|[•✓○◦▪·–\-]|\$\\circ\$)\s*(?=\S)")
 _NUMBER = re.compile(r"^(\d{1,2})\)\s*")
@@ -69,7 +71,7 @@ class _BlockParser(HTMLParser):
 
 def tidy(text: str) -> str:
     """Text with markdown emphasis removed and runs of whitespace made single spaces."""
-    return " ".join(text.replace("**", " ").split())
+    return text_squash(text.replace("**", " "))
 
 
 def blocks(cell: str) -> list[Block]:

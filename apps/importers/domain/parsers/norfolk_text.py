@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from apps.core.text import text_squash
 from apps.importers.domain.parsed import ImportWarning
 from apps.partnerships.agencies import agency_name
 from apps.plans.by_when import interpret_by_when
 
 HEADLINE_MARKS = "•"
 MILESTONE_MARKS = "▶➤"
-_MARKS = re.compile(r"\s*([•▶➤])\s*")
+_MARKS = re.compile(rf"\s*([{HEADLINE_MARKS}{MILESTONE_MARKS}])\s*")
 _GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_TOKEN = re.compile(rf"\b{_MONTH}\s*'?\s*(?:\d{{4}}|\d{{2}})\b", re.I)
@@ -113,7 +114,7 @@ def lines_of(text: str) -> list[str]:
 
 def tidy(text: str) -> str:
     """One line of text: footnote marks, markdown emphasis and doubled spaces removed."""
-    return " ".join(text.translate(_FOOTNOTE_MARKS).replace("**", " ").split())
+    return text_squash(text.translate(_FOOTNOTE_MARKS).replace("**", " "))
 
 
 def cells_of(raw: str, width: int) -> list[str]:

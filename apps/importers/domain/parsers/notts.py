@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from apps.core.text import text_squash
 from apps.importers.domain.parsed import (
     ImportFormatError,
     ImportWarning,
@@ -166,7 +167,7 @@ class _Reader:
         if rag is None:
             shown = f"“{rag_cell}”" if rag_cell else "no RAG status"
             self.warn(line, f"Deliverable {number} has {shown}, which is not in the status key.")
-        leads = [" ".join(p.split()) for p in re.split(r"[/,&]", organisation) if p.strip()]
+        leads = [text_squash(p) for p in re.split(r"[/,&]", organisation) if p.strip()]
         self.action = ParsedAction(number=number, text=text, leads=leads, rag=rag, line=line)
         self.objective.actions.append(self.action)
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from apps.core.text import text_squash
 from apps.importers.domain.parsed import ImportWarning, ParsedRating
 from apps.importers.domain.parsers.ratings import NOTTS_SCHEME, rating_in
 from apps.plans.by_when import interpret_by_when
@@ -98,7 +99,7 @@ def theme_title(number: str, printed: str, text: str) -> str:
     elsewhere (its performance table prints "Helping and supporting victims"), or sentence
     case if it never does.
     """
-    printed = " ".join(printed.split())
+    printed = text_squash(printed)
     if not printed.isupper():
         return f"Theme {number}: {printed}"
     pattern = re.compile(r"\s+".join(map(re.escape, printed.split())), re.I)

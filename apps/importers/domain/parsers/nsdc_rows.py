@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from apps.core.text import text_squash
 from apps.importers.domain.parsed import ImportWarning
 from apps.importers.domain.parsers.html_cells import cell_text
 from apps.importers.domain.parsers.ratings import NSDC_SCHEME, rating_in
@@ -100,7 +101,7 @@ def split_leads(text: str, line: int, warnings: list[ImportWarning]) -> list[str
         warnings.append(
             ImportWarning(line, f"Read the lead “{text}” as separate leads: “?” taken for “/”.")
         )
-    leads = [" ".join(part.split()) for part in _LEAD_SPLIT.split(text) if part.strip()]
+    leads = [text_squash(part) for part in _LEAD_SPLIT.split(text) if part.strip()]
     for lead in leads:
         if any(len(token) == 1 for token in lead.split()) and " " in lead:
             warnings.append(ImportWarning(line, f"The lead “{lead}” is unclear; check it."))

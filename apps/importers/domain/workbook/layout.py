@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
-from apps.core.text import label_key
-
 ACTIONS_SHEET = "Actions"
 UPDATES_SHEET = "Updates"
 ABOUT_SHEET = "About"
@@ -127,11 +125,6 @@ UPDATE_HEADERS = [
     ("Author", 16),
     ("Update", 80),
 ]
-
-
-def normalise(text: str) -> str:
-    """How two labels are compared: case, spaces and hyphens do not matter ("on going")."""
-    return label_key(text)
 
 
 ABOUT_INTRO = [

@@ -4,8 +4,9 @@ template) takes its themes and objectives from the rows, which must agree with e
 
 from __future__ import annotations
 
+from apps.core.text import label_key
 from apps.importers.domain.workbook.cells import clean_text
-from apps.importers.domain.workbook.layout import COLUMN, normalise
+from apps.importers.domain.workbook.layout import COLUMN
 from apps.importers.domain.workbook.reading import (
     Problem,
     SheetRow,
@@ -38,10 +39,10 @@ def structure_problems(rows: list[SheetRow]) -> list[Problem]:
         if number is None:
             continue
         title = clean_text(as_text(row.values["objective_title"]))
-        key = (normalise(theme), number)
+        key = (label_key(theme), number)
         if key not in titles or not titles[key][0]:
             titles[key] = (title, titles.get(key, (title, row.number))[1])
-        elif title and normalise(title) != normalise(titles[key][0]):
+        elif title and label_key(title) != label_key(titles[key][0]):
             message = OBJECTIVE_TITLES_DIFFER.format(
                 number=number, theme=theme, first=titles[key][1]
             )

@@ -27,7 +27,7 @@ from apps.importers.domain.parsers.norfolk_dhr import (
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.partnerships.models import Organisation, Person
 from apps.plans.models import Action, Objective, Plan, Status
-from tests.importers.mutations import mutate_lines
+from tests.importers.domain.parsers.mutations import mutate_lines
 
 TEXT = NORFOLK_2013.read_text(encoding="utf-8")
 HEADER = (

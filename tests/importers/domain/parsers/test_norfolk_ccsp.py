@@ -22,7 +22,7 @@ from apps.importers.domain.parsers.norfolk_ccsp import (
 from apps.importers.domain.parsers.norfolk_text import split_items
 from apps.importers.services import partnership_get_or_create, plan_create_from_parsed
 from apps.plans.models import Action, Objective, Theme
-from tests.importers.mutations import mutate_lines
+from tests.importers.domain.parsers.mutations import mutate_lines
 
 TEXT = NORFOLK_2013.read_text(encoding="utf-8")
 ACTIONS_PER_OBJECTIVE = {

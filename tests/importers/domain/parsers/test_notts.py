@@ -24,7 +24,7 @@ from apps.importers.domain.parsers.notts_updates import Paragraph, UpdateList, r
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Update
-from tests.importers.mutations import mutate_lines
+from tests.importers.domain.parsers.mutations import mutate_lines
 
 TEXT = NOTTS_PCC_2019.read_text(encoding="utf-8")
 # The status key claims 14/14 green, and the table (lines 446-516) does hold 14 numbered

@@ -20,7 +20,7 @@ from apps.importers.domain.parsed import (
 )
 from apps.importers.domain.parsers.html_cells import read_action_cell, split_inline, update_text
 from apps.importers.domain.parsers.nsdc import NOT_NSDC, looks_like_nsdc_plan, parse_nsdc_plan
-from tests.importers.mutations import mutate_lines
+from tests.importers.domain.parsers.mutations import mutate_lines
 
 TEXT_2025 = NSDC_2025.read_text(encoding="utf-8")
 TEXT_2026 = NSDC_2026.read_text(encoding="utf-8")

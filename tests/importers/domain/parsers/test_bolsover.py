@@ -24,7 +24,7 @@ from apps.importers.domain.parsers.bolsover_cells import reconcile, run_together
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership
 from apps.plans.models import Action, Objective, Rating, Update
-from tests.importers.mutations import mutate_lines
+from tests.importers.domain.parsers.mutations import mutate_lines
 
 TEXT = BOLSOVER_2017.read_text(encoding="utf-8")
 # Counted by reading the table (lines 134-151): bullets, plus the Hate Crime row's paragraph
