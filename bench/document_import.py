@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NOTTS_PCC_2019, NSDC_2025, NSDC_2026
-from apps.importers.documents import decode_document, parse_plan_documents
+from apps.importers.domain.documents import decode_document, parse_plan_documents
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.services import partnership_get_or_create
 from bench.harness import Measurement, measure, report

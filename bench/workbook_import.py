@@ -11,9 +11,9 @@ import io
 from django.db import transaction
 from openpyxl import load_workbook
 
-from apps.importers.workbook.apply import workbook_import
-from apps.importers.workbook.export import plan_workbook
-from apps.importers.workbook.layout import COLUMN
+from apps.importers.domain.workbook.layout import COLUMN
+from apps.importers.selectors.workbook_export import plan_workbook
+from apps.importers.services.workbooks import workbook_import
 from apps.partnerships.models import Membership
 from bench.harness import Measurement, measure, report
 from tests import factories

@@ -14,7 +14,7 @@ from django.db import transaction
 from apps.demo.performance.loader import performance_demo_load
 from apps.demo.reports import report_demo_load
 from apps.demo.seeds import NSDC_2025, NSDC_2026
-from apps.importers.documents import decode_document, parse_plan_document
+from apps.importers.domain.documents import decode_document, parse_plan_document
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Membership, Partnership, Person
 from apps.partnerships.services import partnership_get_or_create

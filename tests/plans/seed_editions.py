@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from apps.demo.seeds import NSDC_2025, NSDC_2026
-from apps.importers.documents import decode_document, parse_plan_document
+from apps.importers.domain.documents import decode_document, parse_plan_document
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Partnership
 from apps.plans.models import Action, Plan

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from apps.importers.workbook.export import plan_workbook
+from apps.importers.selectors.workbook_export import plan_workbook
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status
 from tests import factories

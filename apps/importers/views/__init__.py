@@ -1,0 +1,1 @@
+"""Importer pages: plan documents (documents.py) and plan workbooks (workbooks.py)."""

@@ -6,18 +6,23 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
-from apps.importers.documents import LAYOUTS
-from apps.importers.forms import DocumentUploadForm, ImportChoiceForm
-from apps.importers.models import DocumentUpload
-from apps.importers.parsed import ImportFormatError
-from apps.importers.selectors import document_upload_preview, partnerships_user_manages
+from apps.core.http import AuthenticatedHttpRequest
+from apps.core.permissions import object_get_or_403
+from apps.importers.domain.documents import LAYOUTS
+from apps.importers.domain.parsed import ImportFormatError
+from apps.importers.forms.documents import DocumentUploadForm, ImportChoiceForm
+from apps.importers.selectors import (
+    document_upload_detail,
+    document_upload_preview,
+    partnerships_user_manages,
+)
 from apps.importers.services import document_upload_create, document_upload_import
 
 
-def document_upload(request: HttpRequest) -> HttpResponse:
+def document_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     partnerships = partnerships_user_manages(user=request.user)
     if not partnerships:
         raise PermissionDenied
@@ -35,12 +40,13 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "importers/document_upload.html", {"form": form, "layouts": LAYOUTS})
 
 
-def document_preview(request: HttpRequest, document_upload_id: UUID) -> HttpResponse:
-    upload = get_object_or_404(
-        DocumentUpload.objects.select_related("partnership"), pk=document_upload_id
+def document_preview(request: AuthenticatedHttpRequest, document_upload_id: UUID) -> HttpResponse:
+    upload = object_get_or_403(
+        document_upload_detail(),
+        user=request.user,
+        permission="partnerships.manage_partnership",
+        pk=document_upload_id,
     )
-    if not request.user.has_perm("partnerships.manage_partnership", upload.partnership):
-        raise PermissionDenied
     if upload.imported_at is not None:
         return render(request, "importers/document_imported.html", {"upload": upload})
     try:
@@ -73,15 +79,19 @@ def document_preview(request: HttpRequest, document_upload_id: UUID) -> HttpResp
                 predecessor=form.cleaned_data["predecessor"],
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("importers:document-preview", document_upload_id=upload.pk)
-        names = ", ".join(f"“{plan.title}”" for plan in plans)
-        messages.success(
-            request, f"Created {len(plans)} plan{'s' if len(plans) != 1 else ''}: {names}"
-        )
-        if len(plans) == 1:
-            return redirect("plans:plan", plan_id=plans[0].pk)
-        return redirect("plans:home")
+            if not hasattr(error, "error_dict"):
+                # Not about a field (already imported, or the edition is from elsewhere).
+                messages.error(request, " ".join(error.messages))
+                return redirect("importers:document-preview", document_upload_id=upload.pk)
+            form.add_service_error(error)
+        else:
+            names = ", ".join(f"“{plan.title}”" for plan in plans)
+            messages.success(
+                request, f"Created {len(plans)} plan{'s' if len(plans) != 1 else ''}: {names}"
+            )
+            if len(plans) == 1:
+                return redirect("plans:plan", plan_id=plans[0].pk)
+            return redirect("plans:home")
     return render(
         request,
         "importers/document_preview.html",

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
-from apps.importers.workbook.apply import plan_create_from_workbook, workbook_import
-from apps.importers.workbook.changes import Changes, workbook_changes
-from apps.importers.workbook.export import blank_workbook, plan_workbook, workbook_filename
-from apps.importers.workbook.forms import PlanFromWorkbookForm, WorkbookUploadForm
-from apps.importers.workbook.pending import pending_store, pending_take
+from apps.core.http import AuthenticatedHttpRequest
+from apps.core.permissions import object_get_or_403
+from apps.importers.domain.workbook.pending import pending_store, pending_take
+from apps.importers.forms.workbooks import PlanFromWorkbookForm, WorkbookUploadForm
+from apps.importers.selectors import (
+    Changes,
+    blank_workbook,
+    plan_workbook,
+    workbook_changes,
+    workbook_filename,
+)
+from apps.importers.services import plan_create_from_workbook, workbook_import
 from apps.partnerships.models import Partnership
 from apps.plans.models import Plan
 
@@ -31,18 +37,22 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _plan(request: HttpRequest, plan_id: int, permission: str) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("partnership"), pk=plan_id)
-    if not request.user.has_perm(permission, plan):
-        raise PermissionDenied
-    return plan
+def _plan(request: AuthenticatedHttpRequest, plan_id: int, permission: str) -> Plan:
+    return object_get_or_403(
+        Plan.objects.select_related("partnership"),
+        user=request.user,
+        permission=permission,
+        pk=plan_id,
+    )
 
 
-def _partnership(request: HttpRequest, partnership_id: int) -> Partnership:
-    partnership = get_object_or_404(Partnership, pk=partnership_id)
-    if not request.user.has_perm("partnerships.manage_partnership", partnership):
-        raise PermissionDenied
-    return partnership
+def _partnership(request: AuthenticatedHttpRequest, partnership_id: int) -> Partnership:
+    return object_get_or_403(
+        Partnership,
+        user=request.user,
+        permission="partnerships.manage_partnership",
+        pk=partnership_id,
+    )
 
 
 def _counts(changes: Changes) -> dict[str, int]:
@@ -54,17 +64,17 @@ def _counts(changes: Changes) -> dict[str, int]:
     }
 
 
-def plan_download(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_download(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.view_plan")
     return _xlsx(plan_workbook(plan=plan), workbook_filename(plan))
 
 
-def template_download(request: HttpRequest, partnership_id: int) -> HttpResponse:
+def template_download(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpResponse:
     partnership = _partnership(request, partnership_id)
     return _xlsx(blank_workbook(partnership=partnership), "saferplan-plan-template.xlsx")
 
 
-def plan_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_upload(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.manage_plan")
     posted = request.method == "POST"
     form = WorkbookUploadForm(request.POST if posted else None, request.FILES if posted else None)
@@ -80,7 +90,7 @@ def plan_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "importers/workbook_upload.html", context)
 
 
-def plan_upload_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_upload_confirm(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, "plans.manage_plan")
     if request.method != "POST":
         return redirect("importers:workbook-upload", plan_id=plan.pk)
@@ -99,7 +109,7 @@ def plan_upload_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "importers/workbook_done.html", context)
 
 
-def plan_create(request: HttpRequest, partnership_id: int) -> HttpResponse:
+def plan_create(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpResponse:
     partnership = _partnership(request, partnership_id)
     posted = request.method == "POST"
     form = PlanFromWorkbookForm(request.POST if posted else None, request.FILES if posted else None)
@@ -124,7 +134,7 @@ def plan_create(request: HttpRequest, partnership_id: int) -> HttpResponse:
     return render(request, "importers/workbook_create.html", context)
 
 
-def plan_create_confirm(request: HttpRequest, partnership_id: int) -> HttpResponse:
+def plan_create_confirm(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpResponse:
     partnership = _partnership(request, partnership_id)
     if request.method != "POST":
         return redirect("importers:workbook-create", partnership_id=partnership.pk)

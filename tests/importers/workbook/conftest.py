@@ -10,10 +10,10 @@ from django.contrib.auth.models import User
 from openpyxl import Workbook, load_workbook
 
 from apps.demo.seeds import NSDC_2026
-from apps.importers.documents import decode_document, parse_plan_document
-from apps.importers.parsed import ParsedPlan
+from apps.importers.domain.documents import decode_document, parse_plan_document
+from apps.importers.domain.parsed import ParsedPlan
+from apps.importers.selectors.workbook_export import plan_workbook
 from apps.importers.services import plan_create_from_parsed
-from apps.importers.workbook.export import plan_workbook
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Plan
 from tests import factories

@@ -6,7 +6,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from apps.importers.workbook.layout import COLUMN
+from apps.importers.domain.workbook.layout import COLUMN
 from apps.partnerships.models import Organisation, Person
 from apps.plans.models import Action, Objective, Plan, Theme, Update
 
@@ -63,7 +63,7 @@ def key_of(plan: Plan, row: int) -> int:
 
     from openpyxl import load_workbook
 
-    from apps.importers.workbook.export import plan_workbook
+    from apps.importers.selectors.workbook_export import plan_workbook
 
     book = load_workbook(io.BytesIO(plan_workbook(plan=plan)), read_only=True)
     value = book["Actions"].cell(row=row, column=COLUMN["key"].index).value

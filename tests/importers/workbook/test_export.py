@@ -9,8 +9,13 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from apps.importers.workbook.export import blank_workbook, plan_workbook, workbook_filename
-from apps.importers.workbook.layout import HEADERS, STATUS_LABELS
+from apps.importers.domain.workbook.layout import HEADERS
+from apps.importers.selectors.workbook_export import (
+    blank_workbook,
+    plan_workbook,
+    workbook_filename,
+)
+from apps.importers.selectors.workbook_rows import STATUS_LABELS
 from apps.plans.models import Action, Plan, Update
 from apps.plans.services import action_retire
 
@@ -147,7 +152,7 @@ def test_text_that_looks_like_a_formula_stays_text(seed_plan: Plan, importer: An
     Action.objects.filter(pk=action.pk).update(text='=HYPERLINK("http://example.com")')
     sheet = _book(plan_workbook(plan=seed_plan))["Actions"]
     assert sheet["G2"].data_type == "s"
-    from apps.importers.workbook.apply import workbook_import
+    from apps.importers.services.workbooks import workbook_import
 
     assert (
         workbook_import(plan=seed_plan, data=plan_workbook(plan=seed_plan), user=importer).changes

@@ -11,8 +11,8 @@ import pytest
 from django.contrib.auth.models import User
 from openpyxl import Workbook
 
-from apps.importers.workbook.apply import workbook_import
-from apps.importers.workbook.export import plan_workbook
+from apps.importers.selectors.workbook_export import plan_workbook
+from apps.importers.services.workbooks import workbook_import
 from apps.partnerships.models import Organisation, Person
 from apps.plans.models import Action, Plan, Status, Update
 from tests.importers.workbook.helpers import fingerprint, key_of, set_cell, snapshot
@@ -178,7 +178,7 @@ def test_a_new_plan_takes_its_structure_from_the_rows(
     seed_plan: Plan, importer: User, edit_workbook: Edit
 ) -> None:
     """An empty draft plan gets its themes and objectives from the workbook's columns."""
-    from apps.importers.workbook.apply import plan_create_from_workbook
+    from apps.importers.services.workbooks import plan_create_from_workbook
 
     data = plan_workbook(plan=seed_plan)
     people, agencies = Person.objects.count(), Organisation.objects.count()

@@ -11,11 +11,11 @@ import pytest
 from django.contrib.auth.models import User
 from openpyxl import Workbook
 
-from apps.importers.workbook import changes as c
-from apps.importers.workbook import reading as r
-from apps.importers.workbook.apply import plan_create_from_workbook, workbook_import
-from apps.importers.workbook.export import blank_workbook, plan_workbook
-from apps.importers.workbook.structure import OBJECTIVE_TITLES_DIFFER, THEME_REQUIRED
+from apps.importers.domain.workbook import reading as r
+from apps.importers.domain.workbook.structure import OBJECTIVE_TITLES_DIFFER, THEME_REQUIRED
+from apps.importers.selectors import workbook_checks as c
+from apps.importers.selectors.workbook_export import blank_workbook, plan_workbook
+from apps.importers.services.workbooks import plan_create_from_workbook, workbook_import
 from apps.plans.models import Action, Objective, Plan
 from apps.plans.services import action_retire
 from tests import factories

@@ -12,11 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from apps.importers.domain.workbook.reading import NOT_A_WORKBOOK
+from apps.importers.forms.workbooks import FILE_MISSING
+from apps.importers.selectors.workbook_checks import STATUS_UNKNOWN
+from apps.importers.selectors.workbook_export import blank_workbook, plan_workbook
 from apps.importers.views.workbooks import UPLOAD_EXPIRED, XLSX
-from apps.importers.workbook.changes import STATUS_UNKNOWN
-from apps.importers.workbook.export import blank_workbook, plan_workbook
-from apps.importers.workbook.forms import FILE_MISSING
-from apps.importers.workbook.reading import NOT_A_WORKBOOK
 from apps.plans.models import Action, Plan
 from apps.plans.services import action_retire
 from tests import factories

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from apps.importers.workbook.apply import workbook_import
-from apps.importers.workbook.export import plan_workbook
+from apps.importers.selectors.workbook_export import plan_workbook
+from apps.importers.services.workbooks import workbook_import
 from apps.plans.models import Plan
 from tests import factories
 from tests.importers.workbook.helpers import fingerprint, snapshot

@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from apps.importers.documents import decode_document, parse_plan_documents
-from apps.importers.parsed import ImportFormatError, ParsedPlan
+from apps.importers.domain.documents import decode_document, parse_plan_documents
+from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.services import partnership_get_or_create
 from apps.plans.models import Plan

@@ -1,0 +1,1 @@
+"""Pure Python for bringing plans in: reading documents and workbooks, no database."""

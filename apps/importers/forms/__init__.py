@@ -1,0 +1,1 @@
+"""Upload forms: plan documents (documents.py) and plan workbooks (workbooks.py)."""

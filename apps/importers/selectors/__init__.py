@@ -1,0 +1,29 @@
+"""Reads for bringing plans in: document previews, workbook exports and workbook change checks."""
+
+from apps.importers.selectors.documents import (
+    PlanPreview,
+    document_upload_detail,
+    document_upload_preview,
+    partnerships_user_manages,
+)
+from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
+from apps.importers.selectors.workbook_export import (
+    blank_workbook,
+    plan_workbook,
+    workbook_filename,
+)
+from apps.importers.selectors.workbook_rows import plan_actions
+
+__all__ = [
+    "Changes",
+    "PlanPreview",
+    "RowChange",
+    "blank_workbook",
+    "document_upload_detail",
+    "document_upload_preview",
+    "partnerships_user_manages",
+    "plan_actions",
+    "plan_workbook",
+    "workbook_changes",
+    "workbook_filename",
+]

@@ -1,0 +1,20 @@
+"""Writes for bringing plans in: documents (parse, preview, confirm) and workbooks (apply, create).
+
+Rows of other apps are written only through their services (``apps.plans.services``,
+``apps.partnerships.leads``); tests/importers/test_boundaries.py keeps it so.
+"""
+
+from apps.importers.services.documents import (
+    document_upload_create,
+    document_upload_import,
+    plan_create_from_parsed,
+)
+from apps.importers.services.workbooks import plan_create_from_workbook, workbook_import
+
+__all__ = [
+    "document_upload_create",
+    "document_upload_import",
+    "plan_create_from_parsed",
+    "plan_create_from_workbook",
+    "workbook_import",
+]
