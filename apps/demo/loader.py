@@ -8,16 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.contrib.auth.models import User
 from django.db import transaction
 
+from apps.demo.members import demo_member
 from apps.demo.performance.loader import performance_demo_load
 from apps.demo.reports import report_demo_load
 from apps.demo.seeds import NSDC_2025, NSDC_2026
 from apps.importers.domain.documents import decode_document, parse_plan_document
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Membership, Partnership, Person
-from apps.partnerships.services import partnership_get_or_create
+from apps.partnerships.services import (
+    partnership_get_or_create,
+    person_create,
+    person_edit,
+    person_link_user,
+)
 from apps.plans.models import Plan
 from apps.plans.services.editions import plan_match_predecessor_actions
 
@@ -87,24 +92,27 @@ def demo_load(*, password: str) -> DemoResult:
     if matching.changed:
         result.created.append(f"{matching.changed} actions linked to the earlier edition")
     for initials, (name, job_title) in DEMO_PEOPLE.items():
-        person, _ = Person.objects.get_or_create(partnership=partnership, initials=initials)
-        if not person.name:
-            person.name = name
-            person.job_title = job_title
-            person.save()
+        person = partnership.people.filter(initials=initials).first()
+        if person is None:
+            person_create(
+                partnership=partnership,
+                initials=initials,
+                name=name,
+                job_title=job_title,
+                user=None,
+            )
+        elif not person.name:
+            person_edit(person=person, name=name, job_title=job_title, user=None)
     for username, role, lead_initials in DEMO_USERS:
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User.objects.create_user(username=username, password=password)
-            result.created.append(f"user {username}")
-        Membership.objects.get_or_create(
-            partnership=partnership, user=user, defaults={"role": role}
+        user, created = demo_member(
+            partnership=partnership, username=username, role=role, password=password
         )
+        if created:
+            result.created.append(f"user {username}")
         if lead_initials:
-            lead = Person.objects.get(partnership=partnership, initials=lead_initials)
+            lead = partnership.people.get(initials=lead_initials)
             if lead.user_id is None and not Person.objects.filter(user=user).exists():
-                lead.user = user
-                lead.save()
+                person_link_user(person=lead, user=user, by=None)
 
     result.created += performance_demo_load(partnership=partnership, password=password)
     # The reports demo needs the plans and priorities above.

@@ -2,7 +2,8 @@
 
 `nsdc-2026-27` is the quarterly report of the live NSDC plan with the demo partnership's
 priorities and every section; `norfolk-2013-14-q2` is Norfolk's priorities with their
-narratives and traffic lights. Idempotent: nothing that exists is changed.
+narratives and traffic lights. Written through the reports services; idempotent: nothing that
+exists is changed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from apps.performance.domain.periods import financial_quarter, financial_year
 from apps.plans.models import Plan
 from apps.plans.selectors import today
 from apps.reports.builder.content import SECTION_CODES
-from apps.reports.models import GlossaryEntry, ReportDefinition
+from apps.reports.models import ReportDefinition
+from apps.reports.services import glossary_entries_add, report_definition_create
 
 NSDC_SLUG = "nsdc-2026-27"
 NORFOLK_SLUG = "norfolk-2013-14-q2"
@@ -29,14 +31,9 @@ NSDC_AUTHORS = (
 
 
 def _glossary(partnership: Partnership, entries: list[Entry]) -> int:
-    existing = set(partnership.glossary_entries.values_list("acronym", flat=True))
-    new = [
-        GlossaryEntry(partnership=partnership, acronym=e.acronym, meaning=e.meaning)
-        for e in entries
-        if e.acronym not in existing
-    ]
-    GlossaryEntry.objects.bulk_create(new)
-    return len(new)
+    held = set(partnership.glossary_entries.values_list("acronym", flat=True))
+    new = [(e.acronym, e.meaning) for e in entries if e.acronym not in held]
+    return len(glossary_entries_add(partnership=partnership, entries=new, user=None))
 
 
 def _quarter_of(day: date) -> tuple[str, str, date, date]:
@@ -58,37 +55,39 @@ def _nsdc_definition(partnership: Partnership, live: Plan) -> bool:
     period: tuple[str, date | None, date | None] = (label, start, end)
     if live.period_label and year_label != live.period_label:
         period = (live.period_label, live.starts_on, live.ends_on)
-    definition = ReportDefinition.objects.create(
+    report_definition_create(
         partnership=partnership,
         slug=NSDC_SLUG,
         title=f"{live.title}: quarterly report",
+        plans=[live],
+        priorities=list(partnership.priorities.all()),
         period_label=period[0],
         period_start=period[1],
         period_end=period[2],
         sections=list(SECTION_CODES),
         authors=NSDC_AUTHORS,
         version="1.0",
+        user=None,
     )
-    definition.plans.add(live)
-    definition.priorities.add(*partnership.priorities.all())
     return True
 
 
 def _norfolk_definition(norfolk: Partnership) -> bool:
     if ReportDefinition.objects.filter(slug=NORFOLK_SLUG).exists():
         return False
-    definition = ReportDefinition.objects.create(
+    report_definition_create(
         partnership=norfolk,
         slug=NORFOLK_SLUG,
         title="Countywide Community Safety Partnership priorities and performance",
+        priorities=list(norfolk.priorities.all()),
         period_label="Q2 2013/14",
         period_start=date(2013, 7, 1),
         period_end=date(2013, 9, 30),
         sections=list(SECTION_CODES),
         authors="Community Safety Partnership scrutiny sub panel",
         version="1.0",
+        user=None,
     )
-    definition.priorities.add(*norfolk.priorities.all())
     return True
 
 

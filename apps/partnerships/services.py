@@ -1,4 +1,5 @@
-"""Writes to partnerships: the partnership itself, its organisations and its people."""
+"""Writes to partnerships: the partnership itself, its organisations, its people and who is a
+member in which role."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from django.utils.text import slugify
 
 from apps.core.history import history_user_set
 from apps.core.text import text_squash
-from apps.partnerships.models import Organisation, Partnership, Person
+from apps.partnerships.models import Membership, Organisation, Partnership, Person
+from apps.partnerships.roles import forget_roles
 
 PARTNERSHIP_NAME_MISSING = "Enter the name of the partnership"
 ORGANISATION_SHORT_NAME_MISSING = "Enter the organisation’s short name, for example CSP or NSDC"
@@ -17,6 +19,11 @@ ORGANISATION_EXISTS = "The partnership already has an organisation called {short
 PERSON_INITIALS_MISSING = "Enter the person’s initials"
 PERSON_EXISTS = "Somebody in the partnership already has the initials {initials}"
 ORGANISATION_ELSEWHERE = "Choose an organisation of the same partnership"
+MEMBERSHIP_EXISTS = "{username} is already a member of the partnership"
+MEMBERSHIP_ROLE_INVALID = (
+    "Choose a role: partnership manager, action lead, performance analyst or viewer"
+)
+PERSON_USER_TAKEN = "{username} already signs in as somebody else"
 
 
 def partnership_get_or_create(*, name: str) -> Partnership:
@@ -87,3 +94,50 @@ def person_create(
     history_user_set(person, user)
     person.save()
     return person
+
+
+def person_edit(*, person: Person, name: str, job_title: str, user: User | None) -> Person:
+    """A person's full name and job title, as the plans' author lines print them.
+
+    The user is None for the command line (the demo), where nobody is signed in.
+    """
+    person.name, person.job_title = name.strip(), job_title.strip()
+    person.full_clean()
+    history_user_set(person, user)
+    person.save()
+    return person
+
+
+def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
+    """Let `user` sign in as `person`, so the actions the person leads are theirs to update.
+
+    A user signs in as one person only. `by` is who made the link (None for the command line).
+    """
+    taken = Person.objects.filter(user=user).exclude(pk=person.pk).exists()
+    if taken:
+        raise ValidationError({"user": PERSON_USER_TAKEN.format(username=user.get_username())})
+    person.user = user
+    person.full_clean()
+    history_user_set(person, by)
+    person.save()
+    return person
+
+
+def membership_add(
+    *, partnership: Partnership, user: User, role: str, by: User | None
+) -> Membership:
+    """Make `user` a member of the partnership in `role`; the role decides what they may change.
+
+    A user holds one role in a partnership, so a second membership is refused. `by` is who
+    added them (None for the command line).
+    """
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": MEMBERSHIP_ROLE_INVALID})
+    if partnership.memberships.filter(user=user).exists():
+        raise ValidationError({"user": MEMBERSHIP_EXISTS.format(username=user.get_username())})
+    membership = Membership(partnership=partnership, user=user, role=role)
+    membership.full_clean()
+    history_user_set(membership, by)
+    membership.save()
+    forget_roles(user)
+    return membership

@@ -1,8 +1,9 @@
-"""Writes for report definitions: the rules checked, then saved with their plans and priorities."""
+"""Writes for report definitions (the rules checked, then saved with their plans and priorities)
+and for a partnership's glossary."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -11,16 +12,20 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from apps.core.history import history_user_set
+from apps.core.text import text_squash
 from apps.partnerships.models import Partnership
 from apps.performance.models import Priority
 from apps.plans.models import Plan
-from apps.reports.models import DEFAULT_MARKING, ReportDefinition
+from apps.reports.models import DEFAULT_MARKING, GlossaryEntry, ReportDefinition
 
 NOTHING_CHOSEN = "Select at least one plan or priority"
 PERIOD_BACKWARDS = "The end of the reporting period must be on or after its start"
 SLUG_TAKEN = "Another report already uses this short name: choose a different one"
 PLAN_ELSEWHERE = "Select only plans of this partnership"
 PRIORITY_ELSEWHERE = "Select only priorities of this partnership"
+GLOSSARY_ACRONYM_MISSING = "Enter the acronym"
+GLOSSARY_MEANING_MISSING = "Enter what {acronym} stands for"
+GLOSSARY_ACRONYM_TAKEN = "The glossary already explains {acronym}"
 
 
 def _slug_free(title: str, *, exclude_pk: int | None) -> str:
@@ -65,7 +70,7 @@ def _definition_save(
     *,
     plans: Sequence[Plan],
     priorities: Sequence[Priority],
-    user: User,
+    user: User | None,
 ) -> ReportDefinition:
     """Checked, saved by `user`, and its plans and priorities set; a blank short name made
     from the title."""
@@ -96,10 +101,11 @@ def report_definition_create(
     protective_marking: str = DEFAULT_MARKING,
     report_date: date | None = None,
     public: bool = False,
-    user: User,
+    user: User | None,
 ) -> ReportDefinition:
-    """A new definition of the partnership's, made by `user`; a blank short name is made from
-    the title. ValidationError names the field at fault."""
+    """A new definition of the partnership's, made by `user` (None for the command line, where
+    nobody is signed in: the demo); a blank short name is made from the title. ValidationError
+    names the field at fault."""
     definition = ReportDefinition(
         partnership=partnership,
         created_by=user,
@@ -150,3 +156,35 @@ def report_definition_edit(
     definition.report_date = report_date
     definition.public = public
     return _definition_save(definition, plans=plans, priorities=priorities, user=user)
+
+
+def glossary_entries_add(
+    *, partnership: Partnership, entries: Iterable[tuple[str, str]], user: User | None
+) -> list[GlossaryEntry]:
+    """Add (acronym, meaning) pairs to the partnership's glossary: all of them or, if any is
+    blank or already explained, none (every problem named).
+
+    One INSERT for the lot: a glossary arrives by the hundred (the demo's two hold 144) and
+    GlossaryEntry keeps no history and does nothing on save(), so saving each would only be
+    slower. `user` is who adds them, for when the glossary keeps its history; None for the
+    command line.
+    """
+    held = set(partnership.glossary_entries.values_list("acronym", flat=True))
+    new: list[GlossaryEntry] = []
+    problems: list[str] = []
+    for acronym, meaning in entries:
+        acronym, meaning = text_squash(acronym), meaning.strip()
+        if not acronym:
+            problems.append(GLOSSARY_ACRONYM_MISSING)
+        elif acronym in held:
+            problems.append(GLOSSARY_ACRONYM_TAKEN.format(acronym=acronym))
+        elif not meaning:
+            problems.append(GLOSSARY_MEANING_MISSING.format(acronym=acronym))
+        else:
+            held.add(acronym)
+            entry = GlossaryEntry(partnership=partnership, acronym=acronym, meaning=meaning)
+            entry.full_clean(validate_constraints=False)  # acronyms are checked above, at once
+            new.append(entry)
+    if problems:
+        raise ValidationError({"entries": problems})
+    return GlossaryEntry.objects.bulk_create(new)

@@ -4,10 +4,16 @@ imported from a file) and narratives. Each validates, then saves, and records wh
 from apps.performance.services.imports import ImportError_, ImportResult, observations_import_csv
 from apps.performance.services.measures import measure_save, measure_settings_save
 from apps.performance.services.narratives import priority_report_save
-from apps.performance.services.observations import observation_add, observation_edit
+from apps.performance.services.observations import (
+    Figure,
+    observation_add,
+    observation_edit,
+    observations_add_many,
+)
 from apps.performance.services.priorities import alignment_remove, alignment_save, priority_save
 
 __all__ = [
+    "Figure",
     "ImportError_",
     "ImportResult",
     "alignment_remove",
@@ -16,6 +22,7 @@ __all__ = [
     "measure_settings_save",
     "observation_add",
     "observation_edit",
+    "observations_add_many",
     "observations_import_csv",
     "priority_report_save",
     "priority_save",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -20,6 +22,22 @@ PERIOD_TAKEN = "There is already a figure for {label} ({start:%B %Y}): change th
 NEGATIVE_COUNT = "A count cannot be below zero"
 DENOMINATOR_ZERO = "The denominator cannot be zero"
 NUMERATOR_WITHOUT_DENOMINATOR = "Enter the denominator as well as the numerator, or neither"
+PERIOD_START_DIFFERS = "{label} starts on {named}, not on {given}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One period's figure as a document prints it. `period_start` is needed only for a period
+    SaferPlan cannot read, such as a rolling year "Oct 10 to Sep 11"."""
+
+    period_label: str
+    value: Decimal
+    period_start: date | None = None
+    comparator_value: Decimal | None = None
+    target_value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    note: str = ""
 
 
 def period_read(label: str) -> tuple[str, date]:
@@ -98,7 +116,6 @@ def observation_fill(
     return observation
 
 
-@transaction.atomic
 def observation_add(
     *,
     measure: Measure,
@@ -112,20 +129,64 @@ def observation_add(
     user: User | None,
 ) -> Observation:
     """Add one period's figure; a period is held once per measure."""
-    label, start = period_read(period_label)
-    _period_free(measure=measure, start=start, observation=None)
-    return observation_fill(
-        observation=Observation(measure=measure),
-        period_label=label,
-        period_start=start,
+    figure = Figure(
+        period_label=period_label,
         value=value,
         comparator_value=comparator_value,
         target_value=target_value,
         numerator=numerator,
         denominator=denominator,
         note=note,
-        user=user,
     )
+    return observations_add_many(measure=measure, figures=[figure], user=user)[0]
+
+
+def _figure_period(figure: Figure) -> tuple[str, date]:
+    """The figure's period as shown and the day it starts: read from the label, or as given
+    when the label is not one SaferPlan reads (a label it reads must name the day given)."""
+    if figure.period_start is None:
+        return period_read(figure.period_label)
+    label = text_squash(figure.period_label)
+    if not label:
+        raise ValidationError({"period_label": PERIOD_MISSING})
+    try:
+        named = parse_period(label)
+    except ValueError:
+        return label, figure.period_start
+    if named != figure.period_start:
+        given = figure.period_start
+        message = PERIOD_START_DIFFERS.format(
+            label=label, named=f"{named.day} {named:%B %Y}", given=f"{given.day} {given:%B %Y}"
+        )
+        raise ValidationError({"period_start": message})
+    return label, named
+
+
+@transaction.atomic
+def observations_add_many(
+    *, measure: Measure, figures: Sequence[Figure], user: User | None
+) -> list[Observation]:
+    """Add a series of figures, as transcribed from a document: all of them or none. Each is
+    checked as `observation_add` checks one, and a period is held once per measure."""
+    added = []
+    for figure in figures:
+        label, start = _figure_period(figure)
+        _period_free(measure=measure, start=start, observation=None)
+        added.append(
+            observation_fill(
+                observation=Observation(measure=measure),
+                period_label=label,
+                period_start=start,
+                value=figure.value,
+                comparator_value=figure.comparator_value,
+                target_value=figure.target_value,
+                numerator=figure.numerator,
+                denominator=figure.denominator,
+                note=figure.note,
+                user=user,
+            )
+        )
+    return added
 
 
 @transaction.atomic
