@@ -6,8 +6,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
-from apps.partnerships.models import Partnership
+from apps.partnerships.models import Membership, Partnership
+from apps.partnerships.roles import role_in
 from apps.partnerships.services import (
+    MEMBERSHIP_EXISTS,
+    MEMBERSHIP_ROLE_INVALID,
     ORGANISATION_ELSEWHERE,
     ORGANISATION_EXISTS,
     ORGANISATION_NAME_MISSING,
@@ -15,9 +18,13 @@ from apps.partnerships.services import (
     PARTNERSHIP_NAME_MISSING,
     PERSON_EXISTS,
     PERSON_INITIALS_MISSING,
+    PERSON_USER_TAKEN,
+    membership_add,
     organisation_create,
     partnership_get_or_create,
     person_create,
+    person_edit,
+    person_link_user,
 )
 from tests import factories
 
@@ -101,3 +108,45 @@ def test_person_needs_new_initials_and_an_organisation_of_the_partnership(
     with pytest.raises(ValidationError) as error:
         person_create(partnership=partnership, initials="AB", organisation=elsewhere, user=None)
     assert error.value.message_dict == {"organisation": [ORGANISATION_ELSEWHERE]}
+
+
+def test_person_gets_the_name_and_job_title_the_plans_print(
+    partnership: Partnership, manager: User
+) -> None:
+    person = person_create(partnership=partnership, initials="YS", user=None)
+    person_edit(person=person, name=" Yvonne Swinton ", job_title="Manager", user=manager)
+    person.refresh_from_db()
+    assert (person.name, person.job_title) == ("Yvonne Swinton", "Manager")
+    assert person.history.latest().history_user == manager
+
+
+def test_a_user_signs_in_as_one_person_only(partnership: Partnership, manager: User) -> None:
+    user = User.objects.create_user(username="ys", password="pw")
+    ys = person_create(partnership=partnership, initials="YS", user=None)
+    person_link_user(person=ys, user=user, by=manager)
+    assert User.objects.get(username="ys").person == ys
+    assert ys.history.latest().history_user == manager
+    jw = person_create(partnership=partnership, initials="JW", user=None)
+    with pytest.raises(ValidationError) as error:
+        person_link_user(person=jw, user=user, by=manager)
+    assert error.value.message_dict == {"user": [PERSON_USER_TAKEN.format(username="ys")]}
+    person_link_user(person=ys, user=user, by=None)  # linking again changes nothing
+
+
+def test_membership_gives_one_role_and_refuses_a_second(
+    partnership: Partnership, manager: User
+) -> None:
+    user = User.objects.create_user(username="analyst", password="pw")
+    assert role_in(user, partnership.pk) is None  # the roles are now cached on the user
+    membership = membership_add(
+        partnership=partnership, user=user, role=Membership.Role.ANALYST, by=manager
+    )
+    assert role_in(user, partnership.pk) == Membership.Role.ANALYST
+    assert membership.history.get().history_user == manager
+    with pytest.raises(ValidationError) as error:
+        membership_add(partnership=partnership, user=user, role=Membership.Role.VIEWER, by=None)
+    assert error.value.message_dict == {"user": [MEMBERSHIP_EXISTS.format(username="analyst")]}
+    with pytest.raises(ValidationError) as error:
+        membership_add(partnership=factories.partnership(), user=user, role="owner", by=None)
+    assert error.value.message_dict == {"role": [MEMBERSHIP_ROLE_INVALID]}
+    assert Membership.objects.filter(user=user).count() == 1

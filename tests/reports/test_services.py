@@ -105,3 +105,58 @@ def test_edit_keeps_the_short_name_when_none_is_given(
     assert (saved.slug, saved.title, saved.public) == ("q3", "Renamed", True)
     assert list(saved.priorities.all()) == [priority] and not saved.plans.exists()
     assert saved.history.latest("history_date").history_user == manager
+
+
+def test_the_command_line_creates_a_definition_with_nobody_signed_in(
+    partnership: Partnership, small_plan: factories.SmallPlan
+) -> None:
+    made = services.report_definition_create(
+        partnership=partnership,
+        title="Demo report",
+        plans=[small_plan.plan],
+        sections=["cover"],
+        user=None,
+    )
+    assert made.created_by is None
+    assert {row.history_user for row in made.history.all()} == {None}
+
+
+def test_glossary_entries_are_added_together(partnership: Partnership, manager: User) -> None:
+    added = services.glossary_entries_add(
+        partnership=partnership,
+        entries=[(" ASB ", "Anti-social behaviour "), ("CSP", "Community Safety Partnership")],
+        user=manager,
+    )
+    assert [(e.acronym, e.meaning) for e in added] == [
+        ("ASB", "Anti-social behaviour"),
+        ("CSP", "Community Safety Partnership"),
+    ]
+    assert partnership.glossary_entries.count() == 2
+
+
+def test_glossary_entries_are_all_added_or_none(partnership: Partnership) -> None:
+    services.glossary_entries_add(
+        partnership=partnership, entries=[("ASB", "Anti-social behaviour")], user=None
+    )
+    with pytest.raises(ValidationError) as error:
+        services.glossary_entries_add(
+            partnership=partnership,
+            entries=[
+                ("VAWG", "Violence against women and girls"),
+                ("ASB", "Again"),
+                ("", "x"),
+                ("DHR", " "),
+                ("DHR", "Domestic Homicide Review"),
+                ("DHR", "Twice"),
+            ],
+            user=None,
+        )
+    assert _errors(error) == {
+        "entries": [
+            services.GLOSSARY_ACRONYM_TAKEN.format(acronym="ASB"),
+            services.GLOSSARY_ACRONYM_MISSING,
+            services.GLOSSARY_MEANING_MISSING.format(acronym="DHR"),
+            services.GLOSSARY_ACRONYM_TAKEN.format(acronym="DHR"),
+        ]
+    }
+    assert list(partnership.glossary_entries.values_list("acronym", flat=True)) == ["ASB"]
