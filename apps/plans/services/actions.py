@@ -36,9 +36,33 @@ def _check_wording(number: str, text: str) -> None:
         raise ValidationError(errors)
 
 
-def _check_rating(action: Action, rating: Rating | None) -> None:
-    if rating is not None and rating.plan_id != action.objective.theme.plan_id:
+def rating_check_in_plan(rating: Rating | None, plan_id: int) -> None:
+    """Refuse a rating from another plan's scheme."""
+    if rating is not None and rating.plan_id != plan_id:
         raise ValidationError({"rating": RATING_NOT_IN_PLAN})
+
+
+def _check_rating(action: Action, rating: Rating | None) -> None:
+    rating_check_in_plan(rating, action.objective.theme.plan_id)
+
+
+def action_save_with_relations(
+    *,
+    action: Action,
+    user: User | None,
+    lead_people: Iterable[Person],
+    lead_organisations: Iterable[Organisation],
+    tags: Iterable[Tag],
+) -> Action:
+    """Validate, attribute and save an action, then set its leads and tags (in the caller's
+    transaction)."""
+    action.full_clean()
+    history_user_set(action, user)
+    action.save()
+    action.lead_people.set(lead_people)
+    action.lead_organisations.set(lead_organisations)
+    action.tags.set(tags)
+    return action
 
 
 def action_apply_by_when(*, action: Action, due_text: str) -> None:
@@ -125,13 +149,13 @@ def action_create(
     )
     action_apply_by_when(action=action, due_text=due_text)
     _check_rating(action, rating)
-    action.full_clean()
-    history_user_set(action, user)
-    action.save()
-    action.lead_people.set(lead_people)
-    action.lead_organisations.set(lead_organisations)
-    action.tags.set(tags)
-    return action
+    return action_save_with_relations(
+        action=action,
+        user=user,
+        lead_people=lead_people,
+        lead_organisations=lead_organisations,
+        tags=tags,
+    )
 
 
 @transaction.atomic
@@ -162,13 +186,13 @@ def action_edit(
     action.status = status
     action.rating = rating
     _check_rating(action, rating)
-    action.full_clean()
-    history_user_set(action, user)
-    action.save()
-    action.lead_people.set(lead_people)
-    action.lead_organisations.set(lead_organisations)
-    action.tags.set(tags)
-    return action
+    return action_save_with_relations(
+        action=action,
+        user=user,
+        lead_people=lead_people,
+        lead_organisations=lead_organisations,
+        tags=tags,
+    )
 
 
 @transaction.atomic

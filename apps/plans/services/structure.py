@@ -15,19 +15,13 @@ from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
 from apps.core.history import history_user_set
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
-from apps.plans.services.actions import RATING_NOT_IN_PLAN
-
-
-def _check_rating(rating: Rating | None, plan_id: int) -> None:
-    if rating is not None and rating.plan_id != plan_id:
-        raise ValidationError({"rating": RATING_NOT_IN_PLAN})
+from apps.plans.services.actions import action_save_with_relations, rating_check_in_plan
 
 
 def plan_create(
@@ -134,7 +128,7 @@ def action_import(
     tags: Iterable[Tag] = (),
 ) -> Action:
     """An action as the document prints it: its place, wording, by-when and due date kept."""
-    _check_rating(rating, objective.theme.plan_id)
+    rating_check_in_plan(rating, objective.theme.plan_id)
     action = Action(
         objective=objective,
         number=number,
@@ -148,13 +142,13 @@ def action_import(
         status=status,
         rating=rating,
     )
-    action.full_clean()
-    history_user_set(action, user)
-    action.save()
-    action.lead_people.set(lead_people)
-    action.lead_organisations.set(lead_organisations)
-    action.tags.set(tags)
-    return action
+    return action_save_with_relations(
+        action=action,
+        user=user,
+        lead_people=lead_people,
+        lead_organisations=lead_organisations,
+        tags=tags,
+    )
 
 
 def update_import(
@@ -169,7 +163,7 @@ def update_import(
 ) -> Update:
     """An update as the document prints it: its own date (or none), no author, and the action's
     status and rating left as the document gives them (``action_add_update`` would set them)."""
-    _check_rating(rating, action.objective.theme.plan_id)
+    rating_check_in_plan(rating, action.objective.theme.plan_id)
     update = Update(
         action=action,
         text=text,
