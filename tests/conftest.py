@@ -9,23 +9,23 @@ import pytest
 from django.contrib.auth.models import User
 
 from apps.partnerships.models import Membership, Partnership
-from tests import factories
+from tests import builders
 
 
 @pytest.fixture
 def partnership() -> Partnership:
-    return factories.partnership()
+    return builders.partnership()
 
 
 @pytest.fixture
-def small_plan(partnership: Partnership) -> factories.SmallPlan:
-    return factories.small_plan(partnership=partnership)
+def small_plan(partnership: Partnership) -> builders.SmallPlan:
+    return builders.small_plan(partnership=partnership)
 
 
 @pytest.fixture
 def make_member(partnership: Partnership) -> Callable[..., User]:
     def make(role: str, *, username: str | None = None, initials: str | None = None) -> User:
-        return factories.member(
+        return builders.member(
             partnership=partnership, role=role, username=username, initials=initials
         )
 
@@ -43,7 +43,7 @@ def viewer(make_member: Callable[..., User]) -> User:
 
 
 @pytest.fixture
-def lead(make_member: Callable[..., User], small_plan: factories.SmallPlan) -> User:
+def lead(make_member: Callable[..., User], small_plan: builders.SmallPlan) -> User:
     """An action lead who leads the small plan's first action only."""
     user = make_member(Membership.Role.LEAD, username="lead", initials="LD")
     small_plan.actions[0].lead_people.add(user.person)

@@ -15,9 +15,7 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests import factories
-from tests.performance import builders
-from tests.reports import builders as report_builders
+from tests import builders
 
 SIGN_IN = "/accounts/sign-in/"
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -80,13 +78,13 @@ def test_routes_were_found() -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", ROUTES)
 def test_anonymous_visitor_is_sent_to_sign_in(client: Client, route: str) -> None:
-    plan = factories.small_plan(partnership=factories.partnership())
-    factories.document_upload(partnership=plan.plan.partnership)
+    plan = builders.small_plan(partnership=builders.partnership())
+    builders.document_upload(partnership=plan.plan.partnership)
     priority = builders.priority(partnership=plan.plan.partnership)
     builders.alignment(priority=priority)
     measure = builders.measure(priority=priority)
     builders.figures(measure=measure, values=[1, 2])
-    report_builders.definition(partnership=plan.plan.partnership, plans=[plan.plan])
+    builders.definition(partnership=plan.plan.partnership, plans=[plan.plan])
     path = _fill(route)
     for response in (client.get(path), client.post(path, {})):
         assert response.status_code == 302, path

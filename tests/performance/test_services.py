@@ -18,7 +18,7 @@ from apps.performance.services import (
     observations_import_csv,
     priority_report_save,
 )
-from tests.performance import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 

@@ -37,8 +37,7 @@ from apps.performance.setup_services import (
     measure_save,
     priority_save,
 )
-from tests import factories
-from tests.performance import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +95,7 @@ def test_value_target_needs_its_value(priority: Priority) -> None:
 
 
 def test_value_target_may_rely_on_each_periods_own_target(priority: Priority) -> None:
-    measure = builders.measure(priority=priority, target_value=None)
+    measure = builders.measure(priority=priority, target_kind="", target_value=None)
     builders.figures(measure=measure, values=[2162, 2246])
     with pytest.raises(ValidationError) as error:  # no period targets yet
         _measure(priority, measure=measure, target_kind="value")
@@ -109,7 +108,7 @@ def test_value_target_may_rely_on_each_periods_own_target(priority: Priority) ->
 
 
 def test_every_demo_measure_can_be_saved_unchanged_through_the_form() -> None:
-    performance_demo_load(partnership=factories.partnership("Notts demo"), password="pw-demo-1")
+    performance_demo_load(partnership=builders.partnership("Notts demo"), password="pw-demo-1")
     measures = list(Measure.objects.select_related("priority"))
     assert len(measures) == 32
     for measure in measures:
@@ -265,15 +264,15 @@ def test_priority_codes_are_unique_in_the_partnership(
     )
     assert (changed.pk, changed.title) == (priority.pk, "Renamed")
     elsewhere = priority_save(
-        partnership=factories.partnership(), user=manager, code="A", title="Elsewhere"
+        partnership=builders.partnership(), user=manager, code="A", title="Elsewhere"
     )
     assert elsewhere.code == "A"
 
 
 def test_priority_links_only_to_its_own_partnerships_plans(
-    partnership: Partnership, small_plan: factories.SmallPlan, manager: User
+    partnership: Partnership, small_plan: builders.SmallPlan, manager: User
 ) -> None:
-    other = factories.small_plan(partnership=factories.partnership())
+    other = builders.small_plan(partnership=builders.partnership())
     foreign_sponsor = Organisation.objects.create(
         partnership=other.plan.partnership, name="Elsewhere Police", short_name="EP"
     )
@@ -347,7 +346,7 @@ def test_alignments_are_added_at_the_end_changed_and_removed(
 
 
 def test_priority_changes_are_kept_in_history_with_their_author(
-    partnership: Partnership, manager: User, small_plan: factories.SmallPlan
+    partnership: Partnership, manager: User, small_plan: builders.SmallPlan
 ) -> None:
     saved = priority_save(partnership=partnership, user=manager, code="Z", title="First")
     priority_save(

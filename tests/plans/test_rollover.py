@@ -35,8 +35,7 @@ from apps.plans.services.rollover import (
     plan_completed_actions,
     plan_roll_forward,
 )
-from tests import factories
-from tests.plans.seed_editions import import_plan
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -55,12 +54,12 @@ COPIED_FIELDS = [
 
 @pytest.fixture
 def live(partnership: Partnership) -> Plan:
-    return import_plan(NSDC_2026, partnership, status=Plan.Status.LIVE)
+    return builders.import_plan(NSDC_2026, partnership, status=Plan.Status.LIVE)
 
 
 @pytest.fixture
 def manager(partnership: Partnership) -> User:
-    return factories.member(partnership=partnership, role=Membership.Role.MANAGER)
+    return builders.member(partnership=partnership, role=Membership.Role.MANAGER)
 
 
 def _roll(plan: Plan, user: User, **kwargs: Any) -> Plan:

@@ -16,7 +16,7 @@ from apps.importers.services import plan_create_from_parsed
 from apps.importers.workbook.export import plan_workbook
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Plan
-from tests import factories
+from tests import builders
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +33,7 @@ def seed_plan(partnership: Partnership, seed_parsed: ParsedPlan) -> Plan:
 
 @pytest.fixture
 def importer(partnership: Partnership) -> User:
-    return factories.member(
+    return builders.member(
         partnership=partnership, role=Membership.Role.MANAGER, username="importer"
     )
 

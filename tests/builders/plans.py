@@ -1,51 +1,26 @@
-"""Small, explicit builders for test data (plain functions: easier to read than a factory DSL)."""
+"""Plans: an empty live plan, a small plan whose actions go through the plan services, and a
+large plan for query counts.
+
+A plan, its RAG scheme, themes and objectives are plain ORM: the apps create them only from a
+whole parsed document or workbook (`plan_create_from_parsed`, `plan_create_from_workbook`),
+never one row at a time. Actions go through `action_create`, as a manager's new action does;
+the small plan's first updates are rows as an import leaves them (see `small_plan`).
+"""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from django.contrib.auth.models import User
-
-from apps.demo.seeds import NSDC_2026
-from apps.importers.models import DocumentUpload
-from apps.partnerships.models import Membership, Organisation, Partnership, Person
+from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
-
-_counter = itertools.count(1)
+from apps.plans.services import action_create
 
 RAG = [
     ("R", "Red", "#d4351c", "Actions underway but no significant change."),
     ("A", "Amber", "#f47738", "Actions underway with evidence of significant shift."),
     ("G", "Green", "#00703c", "Targets and measures met."),
 ]
-
-
-def partnership(name: str | None = None) -> Partnership:
-    n = next(_counter)
-    return Partnership.objects.create(name=name or f"Test CSP {n}", slug=f"test-csp-{n}")
-
-
-def person(*, partnership: Partnership, initials: str, name: str = "") -> Person:
-    return Person.objects.create(partnership=partnership, initials=initials, name=name)
-
-
-def member(
-    *,
-    partnership: Partnership,
-    role: str,
-    username: str | None = None,
-    initials: str | None = None,
-) -> User:
-    n = next(_counter)
-    user = User.objects.create_user(username=username or f"user{n}", password="pw-for-tests-1")
-    Membership.objects.create(partnership=partnership, user=user, role=role)
-    Person.objects.create(
-        partnership=partnership, initials=initials or f"U{n}", name=f"User {n}", user=user
-    )
-    return user
 
 
 def plan(
@@ -93,19 +68,21 @@ def small_plan(*, partnership: Partnership, actions_per_objective: int = 2) -> S
         themes.append(theme)
         objectives.append(objective)
         for i in range(actions_per_objective):
-            action = Action.objects.create(
+            action = action_create(
                 objective=objective,
+                user=None,
                 number=f"{i + 1})",
-                position=i,
                 method="Training" if i == 0 else "",
                 text=f"Action {t + 1}.{i + 1} about anti-social behaviour",
                 due_text="31/3/2025" if i == 0 else "On-going",
-                due_date=date(2025, 3, 31) if i == 0 else None,
                 status=Status.NOT_STARTED if i == 0 else Status.ONGOING,
                 rating=green if i else None,
+                lead_organisations=[csp],
+                tags=[asb],
             )
-            action.lead_organisations.add(csp)
-            action.tags.add(asb)
+            # Plain ORM: an update as an imported document leaves it, words without a date or
+            # a status. `action_add_update` always dates one and records a status (what a
+            # lead's update does), and tests compare a lead's updates with these.
             Update.objects.create(action=action, text=f"First update on {t + 1}.{i + 1}")
             actions.append(action)
     return SmallPlan(plan=new_plan, themes=themes, objectives=objectives, actions=actions)
@@ -115,7 +92,10 @@ def large_plan(*, partnership: Partnership, actions: int, objectives: int = 14) 
     """A plan of the given size in a handful of bulk inserts, for query-count tests and benches.
 
     Each action has a person and an organisation as leads, a tag and two updates; a third of
-    them are overdue, so every column and marker of the plan page is exercised.
+    them are overdue, so every column and marker of the plan page is exercised. Bulk inserts
+    rather than the services: a plan of hundreds of actions through `action_create` would take
+    seconds per test, and these tests count the queries of the pages that read the plan, not
+    of the writes that made it.
     """
     new_plan = plan(partnership=partnership, title=f"Plan with {actions} actions")
     ratings = list(new_plan.ratings.all())
@@ -168,16 +148,3 @@ def large_plan(*, partnership: Partnership, actions: int, objectives: int = 14) 
         for k in range(2)
     )
     return new_plan
-
-
-def document_upload(
-    *, partnership: Partnership, path: Path = NSDC_2026, user: User | None = None
-) -> DocumentUpload:
-    """A seed document kept for preview, as a manager's upload leaves it."""
-    uploader = user or member(partnership=partnership, role=Membership.Role.MANAGER)
-    return DocumentUpload.objects.create(
-        partnership=partnership,
-        uploaded_by=uploader,
-        file_name=path.name,
-        content=path.read_bytes(),
-    )

@@ -1,4 +1,5 @@
-"""Builders for performance test data: a priority, a measure and a run of figures."""
+"""Performance data: a priority, its alignment and a measure, saved through the setup services
+as the setup pages save them, and a run of monthly figures loaded in bulk."""
 
 from __future__ import annotations
 
@@ -8,17 +9,22 @@ from decimal import Decimal
 
 from apps.partnerships.models import Partnership
 from apps.performance.models import Measure, Observation, Priority, PriorityAlignment
+from apps.performance.setup_services import alignment_save, measure_save, priority_save
 
 
 def priority(*, partnership: Partnership, code: str = "A") -> Priority:
-    return Priority.objects.create(
-        partnership=partnership, code=code, title="Reduce the incidence of crime and ASB"
+    return priority_save(
+        partnership=partnership,
+        user=None,
+        code=code,
+        title="Reduce the incidence of crime and ASB",
     )
 
 
 def alignment(*, priority: Priority) -> PriorityAlignment:
-    return PriorityAlignment.objects.create(
+    return alignment_save(
         priority=priority,
+        user=None,
         other_plan="Police and Crime Plan",
         other_priority="Reduce crime and anti-social behaviour",
         comment="Both aim at priority crime",
@@ -36,7 +42,14 @@ def measure(*, priority: Priority, **fields: object) -> Measure:
         "target_value": Decimal(125),
     }
     defaults.update(fields)
-    return Measure.objects.create(priority=priority, **defaults)
+    position = defaults.pop("position", None)
+    made = measure_save(priority=priority, user=None, **defaults)  # type: ignore[arg-type]
+    if position is not None:
+        # Plain ORM: the service always adds a measure at the end of its priority; no service
+        # moves one, so a test that wants it elsewhere says where.
+        made.position = position  # type: ignore[assignment]
+        made.save(update_fields=["position"])
+    return made
 
 
 def month(index: int) -> date:
@@ -45,6 +58,12 @@ def month(index: int) -> date:
 
 
 def figures(*, measure: Measure, values: Sequence[int | str]) -> list[Observation]:
+    """Monthly figures from January 2020, one per value, in one bulk insert.
+
+    Bulk rather than `observation_add`, as the demo loader loads its series: a loaded run has
+    no history rows, so a test that edits one figure finds only its own edit in the history
+    (tests/performance/test_services.py asserts exactly that), and long runs stay cheap.
+    """
     return Observation.objects.bulk_create(
         Observation(
             measure=measure,
