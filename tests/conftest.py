@@ -1,4 +1,5 @@
-"""Shared fixtures: a partnership with a small plan and one user per role."""
+"""Shared fixtures: a partnership with a small plan and one user per role; `module_db` (data
+built once per module) comes from tests/module_db.py."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from django.contrib.auth.models import User
 
 from apps.partnerships.models import Membership, Partnership
 from tests import builders
+
+pytest_plugins = ["tests.module_db"]
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from tests.builders.importers import (
 )
 from tests.builders.partnerships import member, next_number, partnership, person
 from tests.builders.performance import alignment, figures, measure, month, priority
-from tests.builders.plans import RAG, SmallPlan, large_plan, plan, small_plan
+from tests.builders.plans import RAG, SmallPlan, large_plan, plan, small_plan, small_plan_get
 from tests.builders.reports import definition
 
 __all__ = [
@@ -41,4 +41,5 @@ __all__ = [
     "priority",
     "seed_action",
     "small_plan",
+    "small_plan_get",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
@@ -86,6 +87,21 @@ def small_plan(*, partnership: Partnership, actions_per_objective: int = 2) -> S
             Update.objects.create(action=action, text=f"First update on {t + 1}.{i + 1}")
             actions.append(action)
     return SmallPlan(plan=new_plan, themes=themes, objectives=objectives, actions=actions)
+
+
+def small_plan_get(small: SmallPlan) -> SmallPlan:
+    """The same small plan read afresh, so a test's changes to its rows stay its own."""
+
+    def fresh(rows: list[Any]) -> list[Any]:
+        found = type(rows[0])._default_manager.in_bulk([row.pk for row in rows])
+        return [found[row.pk] for row in rows]
+
+    return SmallPlan(
+        plan=Plan.objects.get(pk=small.plan.pk),
+        themes=fresh(small.themes),
+        objectives=fresh(small.objectives),
+        actions=fresh(small.actions),
+    )
 
 
 def large_plan(*, partnership: Partnership, actions: int, objectives: int = 14) -> Plan:

@@ -9,16 +9,14 @@ objective 7's eight 2025 projects are replaced by two new actions.
 from __future__ import annotations
 
 from collections import Counter
-from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.editions.matching import ActionRef, ObjectiveRef, match_actions, match_objectives
-from apps.plans.models import Action, Plan, PredecessorMatch
+from apps.plans.models import Action, PredecessorMatch
 from apps.plans.services.editions import (
     MANAGER_CHOSE,
     MANAGER_SAYS_NEW,
@@ -29,6 +27,7 @@ from apps.plans.services.editions import (
 )
 from tests import builders
 from tests.builders import Editions, seed_action
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +45,40 @@ RENUMBERED = [  # (objective, 2026-27 number, 2025 number)
 ]
 
 
-@pytest.fixture
-def editions(partnership: Partnership) -> Editions:
-    return builders.import_editions(partnership)
+@pytest.fixture(scope="module")
+def seed_editions(module_db: ModuleDb) -> Editions:
+    """The two seed editions, imported once for the module, not yet matched."""
+    with module_db():
+        return builders.import_editions(builders.partnership())
 
 
-@pytest.fixture
-def matched(editions: Editions) -> Editions:
-    plan_match_predecessor_actions(plan=editions.new)
+@pytest.fixture(scope="module")
+def seed_matched(module_db: ModuleDb) -> Editions:
+    """The two seed editions again, in a partnership of their own, matched once."""
+    with module_db():
+        editions = builders.import_editions(builders.partnership())
+        plan_match_predecessor_actions(plan=editions.new)
     return editions
+
+
+@pytest.fixture
+def partnership(request: pytest.FixtureRequest) -> Partnership:
+    """The partnership of the editions the test uses, so its manager is theirs; else a new one."""
+    for name in ("matched", "editions"):
+        if name in request.fixturenames:
+            shared: Editions = request.getfixturevalue(f"seed_{name}")
+            return Partnership.objects.get(pk=shared.new.partnership_id)
+    return builders.partnership()
+
+
+@pytest.fixture
+def editions(seed_editions: Editions) -> Editions:
+    return builders.editions_get(seed_editions)
+
+
+@pytest.fixture
+def matched(seed_matched: Editions) -> Editions:
+    return builders.editions_get(seed_matched)
 
 
 def test_seed_editions_match_per_objective(editions: Editions) -> None:
@@ -228,18 +252,3 @@ def test_objectives_match_by_number_and_title() -> None:
         ObjectiveRef(13, 4, "Something else entirely, about funding"),
     ]
     assert match_objectives(old, new) == {11: 2, 12: 3}
-
-
-def test_demo_links_the_two_editions_once() -> None:
-    call_command("load_demo", stdout=StringIO())
-    live = Plan.objects.get(status=Plan.Status.LIVE)
-    linked = Action.objects.filter(objective__theme__plan=live, predecessor__isnull=False)
-    assert linked.count() == 62
-    assert set(linked.values_list("predecessor__objective__theme__plan", flat=True)) == {
-        live.predecessor_id
-    }
-    history = Action.history.count()
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert Action.history.count() == history
-    assert "linked to the earlier edition" not in out.getvalue()

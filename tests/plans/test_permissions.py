@@ -15,9 +15,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from apps.importers.workbook.export import plan_workbook
-from apps.partnerships.models import Membership
+from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status
 from tests import builders
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +96,51 @@ def _expected(role: str, page: str) -> int | str:
     if role == "anonymous":
         return "sign in"
     return EXPECTED[role].get(page, 403)
+
+
+@pytest.fixture(scope="module")
+def shared(module_db: ModuleDb) -> builders.SmallPlan:
+    """The small plan with its manager, lead (of the first action) and viewer, built once for
+    the module's 160-odd requests; each test changes them only inside its own savepoint."""
+    with module_db():
+        small = builders.small_plan(partnership=builders.partnership())
+        partnership = small.plan.partnership
+        for role, username, initials in [
+            (Membership.Role.MANAGER, "manager", "MG"),
+            (Membership.Role.LEAD, "lead", "LD"),
+            (Membership.Role.VIEWER, "viewer", "VW"),
+        ]:
+            builders.member(
+                partnership=partnership, role=role, username=username, initials=initials
+            )
+        small.actions[0].lead_people.add(User.objects.get(username="lead").person)
+    return small
+
+
+@pytest.fixture
+def partnership(shared: builders.SmallPlan) -> Partnership:
+    return Partnership.objects.get(pk=shared.plan.partnership_id)
+
+
+@pytest.fixture
+def small_plan(shared: builders.SmallPlan) -> builders.SmallPlan:
+    return builders.small_plan_get(shared)
+
+
+@pytest.fixture
+def manager(shared: builders.SmallPlan) -> User:
+    return User.objects.get(username="manager")
+
+
+@pytest.fixture
+def lead(shared: builders.SmallPlan) -> User:
+    """An action lead who leads the small plan's first action only."""
+    return User.objects.get(username="lead")
+
+
+@pytest.fixture
+def viewer(shared: builders.SmallPlan) -> User:
+    return User.objects.get(username="viewer")
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from apps.plans.services.rollover import (
     plan_roll_forward,
 )
 from tests import builders
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +53,21 @@ COPIED_FIELDS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def seed_live(module_db: ModuleDb) -> Plan:
+    """The live 2026-27 seed plan, imported once for the module."""
+    with module_db():
+        return builders.import_plan(NSDC_2026, builders.partnership(), status=Plan.Status.LIVE)
+
+
 @pytest.fixture
-def live(partnership: Partnership) -> Plan:
-    return builders.import_plan(NSDC_2026, partnership, status=Plan.Status.LIVE)
+def partnership(seed_live: Plan) -> Partnership:
+    return Partnership.objects.get(pk=seed_live.partnership_id)
+
+
+@pytest.fixture
+def live(seed_live: Plan) -> Plan:
+    return Plan.objects.get(pk=seed_live.pk)
 
 
 @pytest.fixture

@@ -19,15 +19,32 @@ from apps.plans.services.editions import MANAGER_SAYS_NEW, plan_match_predecesso
 from apps.plans.services.rollover import PERIOD_MISSING, TITLE_MISSING, plan_roll_forward
 from tests import builders
 from tests.builders import Editions, seed_action
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editions(partnership: Partnership) -> Editions:
-    editions = builders.import_editions(partnership)
-    plan_match_predecessor_actions(plan=editions.new)
+@pytest.fixture(scope="module")
+def seed_editions(module_db: ModuleDb) -> Editions:
+    """The two seed editions, imported and matched once for the module."""
+    with module_db():
+        editions = builders.import_editions(builders.partnership())
+        plan_match_predecessor_actions(plan=editions.new)
     return editions
+
+
+@pytest.fixture
+def partnership(request: pytest.FixtureRequest) -> Partnership:
+    """The editions' partnership in tests that use them, so the members are theirs; else new."""
+    if "editions" in request.fixturenames:
+        shared: Editions = request.getfixturevalue("seed_editions")
+        return Partnership.objects.get(pk=shared.new.partnership_id)
+    return builders.partnership()
+
+
+@pytest.fixture
+def editions(seed_editions: Editions) -> Editions:
+    return builders.editions_get(seed_editions)
 
 
 def _text(response: Any) -> str:

@@ -25,6 +25,7 @@ from apps.plans.models import Plan, Status, Update
 from apps.plans.services.editions import plan_match_predecessor_actions
 from tests import builders
 from tests.builders import Editions
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -41,11 +42,18 @@ PER_OBJECTIVE = {  # objective: (carried, new, dropped, reworded, completed, unc
 }
 
 
+@pytest.fixture(scope="module")
+def matched_editions(module_db: ModuleDb) -> Editions:
+    """The two seed editions, imported and matched once for the module."""
+    with module_db():
+        editions = builders.import_editions(builders.partnership())
+        plan_match_predecessor_actions(plan=editions.new)
+    return editions
+
+
 @pytest.fixture
-def changes(partnership: Partnership) -> PlanChanges:
-    editions: Editions = builders.import_editions(partnership)
-    plan_match_predecessor_actions(plan=editions.new)
-    result = plan_changes(plan=editions.new)
+def changes(matched_editions: Editions) -> PlanChanges:
+    result = plan_changes(plan=builders.editions_get(matched_editions).new)
     assert result is not None
     return result
 
