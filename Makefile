@@ -6,7 +6,8 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTHON := $(UV) run --frozen python
 # The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own test database. A
 # module's tests stay together in one worker (--dist loadscope), so data a module builds once
-# (tests/module_db.py) is built once. `make test-sqlite TEST_WORKERS=0` runs in one process.
+# (tests/module_db.py) is built once; so do the browser journeys and the reports built from the
+# demo (tests/xdist_scheduling.py). `make test-sqlite TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= 2
 PYTEST_PARALLEL := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadscope)
 APT_PACKAGES_NEEDED := $(if $(wildcard /usr/bin/chromium),,chromium) $(if $(wildcard /usr/bin/pdftotext),,poppler-utils) $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)

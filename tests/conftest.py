@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from apps.partnerships.models import Membership, Partnership
 from tests import builders
 
-pytest_plugins = ["tests.module_db"]
+pytest_plugins = ["tests.module_db", "tests.xdist_scheduling"]
 
 
 @pytest.fixture
