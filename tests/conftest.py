@@ -8,11 +8,18 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from hypothesis import settings
 
 from apps.partnerships.models import Membership, Partnership
 from tests import builders
 
 pytest_plugins = ["tests.module_db", "tests.xdist_scheduling"]
+
+# Property tests keep their own example counts. No deadline: in two workers on two busy cores an
+# example's time says more about the machine than the code, and a deadline failure there would
+# be noise. print_blob lets a failure be replayed exactly (@reproduce_failure).
+settings.register_profile("saferplan", deadline=None, print_blob=True)
+settings.load_profile("saferplan")
 
 
 @pytest.fixture
