@@ -4,6 +4,12 @@ SHELL := /bin/bash
 PORT ?= 8000
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTHON := $(UV) run --frozen python
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own test database. A
+# module's tests stay together in one worker (--dist loadscope), so data a module builds once
+# (tests/module_db.py) is built once; so do the browser journeys and the reports built from the
+# demo (tests/xdist_scheduling.py). `make test-sqlite TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= 2
+PYTEST_PARALLEL := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadscope)
 APT_PACKAGES_NEEDED := $(if $(wildcard /usr/bin/chromium),,chromium) $(if $(wildcard /usr/bin/pdftotext),,poppler-utils) $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)
 # WeasyPrint (PDF reports) loads Pango, PangoFT2 and HarfBuzz's subsetter, and needs a font.
 APT_PACKAGES_NEEDED += $(if $(wildcard /usr/lib/*/libpango-1.0.so.0),,libpango-1.0-0) $(if $(wildcard /usr/lib/*/libpangoft2-1.0.so.0),,libpangoft2-1.0-0) $(if $(wildcard /usr/lib/*/libharfbuzz-subset.so.0),,libharfbuzz-subset0) $(if $(wildcard /usr/share/fonts/truetype/*/*.ttf),,fonts-dejavu-core)
@@ -65,11 +71,11 @@ checks: install ## Django checks: migrations up to date, production settings pas
 
 .PHONY: test-sqlite
 test-sqlite: install system-packages ## The whole suite on SQLite
-	$(UV) run --frozen pytest
+	time $(UV) run --frozen pytest $(PYTEST_PARALLEL)
 
 .PHONY: test-postgres
 test-postgres: install system-packages ## The whole suite on a throwaway PostgreSQL server
-	bash scripts/with_postgres.sh $(UV) run --frozen pytest -p no:cacheprovider
+	time bash scripts/with_postgres.sh $(UV) run --frozen pytest -p no:cacheprovider $(PYTEST_PARALLEL)
 
 .PHONY: test
 test: lint checks test-sqlite test-postgres ## Lint, checks and the whole suite on SQLite and PostgreSQL

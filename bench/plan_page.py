@@ -8,20 +8,20 @@ from django.test.utils import CaptureQueriesContext
 
 from apps.partnerships.models import Membership
 from bench.harness import Measurement, measure, report
-from tests import factories
+from tests import builders
 
 SIZES = [64, 1_000, 10_000]
 
 
 def run() -> None:
-    partnership = factories.partnership(name="Bench CSP")
-    user = factories.member(partnership=partnership, role=Membership.Role.MANAGER)
+    partnership = builders.partnership(name="Bench CSP")
+    user = builders.member(partnership=partnership, role=Membership.Role.MANAGER)
     client = Client()
     client.force_login(user)
     results: list[Measurement] = []
     queries: dict[int, int] = {}
     for size in SIZES:
-        plan = factories.large_plan(partnership=partnership, actions=size)
+        plan = builders.large_plan(partnership=partnership, actions=size)
         url = f"/plans/{plan.pk}/"
 
         def render(url: str = url) -> None:

@@ -18,15 +18,15 @@ from apps.reports.builder.content import SECTION_CODES
 from apps.reports.models import ReportDefinition
 from apps.reports.renderers import FORMATS, Format
 from bench.harness import Measurement, measure, report
-from tests import factories
+from tests import builders
 
 LARGE_ACTIONS = 1_000
 FORMAT_CODES = ("html", "pdf", "docx", "xlsx")
 
 
 def _large_definition() -> ReportDefinition:
-    partnership = factories.partnership(name="Report bench CSP")
-    plan = factories.large_plan(partnership=partnership, actions=LARGE_ACTIONS)
+    partnership = builders.partnership(name="Report bench CSP")
+    plan = builders.large_plan(partnership=partnership, actions=LARGE_ACTIONS)
     definition = ReportDefinition.objects.create(
         partnership=partnership,
         slug="bench-large-plan",

@@ -16,7 +16,7 @@ from apps.importers.selectors.workbook_export import plan_workbook
 from apps.importers.services.workbooks import workbook_import
 from apps.partnerships.models import Membership
 from bench.harness import Measurement, measure, report
-from tests import factories
+from tests import builders
 
 ACTIONS = 5_000
 EDITED_ROWS = 100  # rows given a new method, and as many given a new update
@@ -34,9 +34,9 @@ def _edited(data: bytes) -> bytes:
 
 
 def run() -> None:
-    partnership = factories.partnership(name="Workbook bench CSP")
-    user = factories.member(partnership=partnership, role=Membership.Role.MANAGER)
-    plan = factories.large_plan(partnership=partnership, actions=ACTIONS)
+    partnership = builders.partnership(name="Workbook bench CSP")
+    user = builders.member(partnership=partnership, role=Membership.Role.MANAGER)
+    plan = builders.large_plan(partnership=partnership, actions=ACTIONS)
     unchanged = plan_workbook(plan=plan)
     edited = _edited(unchanged)
 

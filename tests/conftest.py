@@ -1,4 +1,5 @@
-"""Shared fixtures: a partnership with a small plan and one user per role."""
+"""Shared fixtures: a partnership with a small plan and one user per role; `module_db` (data
+built once per module) comes from tests/module_db.py."""
 
 from __future__ import annotations
 
@@ -7,25 +8,34 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from hypothesis import settings
 
 from apps.partnerships.models import Membership, Partnership
-from tests import factories
+from tests import builders
+
+pytest_plugins = ["tests.module_db", "tests.xdist_scheduling"]
+
+# Property tests keep their own example counts. No deadline: in two workers on two busy cores an
+# example's time says more about the machine than the code, and a deadline failure there would
+# be noise. print_blob lets a failure be replayed exactly (@reproduce_failure).
+settings.register_profile("saferplan", deadline=None, print_blob=True)
+settings.load_profile("saferplan")
 
 
 @pytest.fixture
 def partnership() -> Partnership:
-    return factories.partnership()
+    return builders.partnership()
 
 
 @pytest.fixture
-def small_plan(partnership: Partnership) -> factories.SmallPlan:
-    return factories.small_plan(partnership=partnership)
+def small_plan(partnership: Partnership) -> builders.SmallPlan:
+    return builders.small_plan(partnership=partnership)
 
 
 @pytest.fixture
 def make_member(partnership: Partnership) -> Callable[..., User]:
     def make(role: str, *, username: str | None = None, initials: str | None = None) -> User:
-        return factories.member(
+        return builders.member(
             partnership=partnership, role=role, username=username, initials=initials
         )
 
@@ -43,7 +53,7 @@ def viewer(make_member: Callable[..., User]) -> User:
 
 
 @pytest.fixture
-def lead(make_member: Callable[..., User], small_plan: factories.SmallPlan) -> User:
+def lead(make_member: Callable[..., User], small_plan: builders.SmallPlan) -> User:
     """An action lead who leads the small plan's first action only."""
     user = make_member(Membership.Role.LEAD, username="lead", initials="LD")
     small_plan.actions[0].lead_people.add(user.person)

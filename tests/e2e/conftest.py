@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from config.env import BASE_DIR
@@ -40,14 +41,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
+    """One Chromium for all the journeys (pytest-xdist runs them in one worker).
+
+    While Playwright's event loop runs, Django's ORM is handed connections of its own (asgiref's
+    Local is keyed by the loop's context), so the journeys' connection is closed here, before
+    Playwright stops: left open, it would keep PostgreSQL from dropping the test database at the
+    end of the run. Package scope ends that loop with the journeys, so the tests a worker runs
+    after them use pytest-django's own connection again.
+    """
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: run `make system-packages` (Debian package chromium).")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+        connections.close_all()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from apps.demo.seeds import NORFOLK_2013, NSDC_2026
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Plan
-from tests import factories
+from tests import builders
 from tests.e2e.conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_manager_uploads_a_plan_reads_the_preview_confirms_and_finds_it(
     page: Page, live_server: Any, sign_in: Callable[[str, str], Page]
 ) -> None:
-    partnership = factories.partnership("Newark and Sherwood CSP")
-    factories.member(partnership=partnership, role=Membership.Role.MANAGER, username="manager")
+    partnership = builders.partnership("Newark and Sherwood CSP")
+    builders.member(partnership=partnership, role=Membership.Role.MANAGER, username="manager")
     sign_in("manager", "pw-for-tests-1")
 
     page.get_by_role("link", name=re.compile("Import a plan document")).click()
@@ -59,8 +59,8 @@ def test_manager_uploads_a_plan_reads_the_preview_confirms_and_finds_it(
 def test_manager_chooses_one_plan_from_a_pack_that_holds_two(
     page: Page, live_server: Any, sign_in: Callable[[str, str], Page]
 ) -> None:
-    partnership = factories.partnership("Norfolk County CSP")
-    factories.member(partnership=partnership, role=Membership.Role.MANAGER, username="manager")
+    partnership = builders.partnership("Norfolk County CSP")
+    builders.member(partnership=partnership, role=Membership.Role.MANAGER, username="manager")
     sign_in("manager", "pw-for-tests-1")
     page.goto(f"{live_server.url}/import/")
     page.get_by_label("Plan document").set_input_files(str(NORFOLK_2013))

@@ -13,9 +13,8 @@ from apps.demo.performance.loader import performance_demo_load
 from apps.demo.performance.norfolk import PARTNERSHIP as NORFOLK
 from apps.partnerships.models import Partnership
 from apps.performance.models import Measure, Priority
-from tests import factories
+from tests import builders
 from tests.e2e.conftest import assert_no_axe_violations
-from tests.performance import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +23,7 @@ STEADY = [10, 12, 11, 13, 10, 12, 11, 13, 10, 12, 11, 13]
 
 @pytest.fixture
 def measure() -> Measure:
-    performance_demo_load(partnership=factories.partnership("Notts demo"), password="demo-pass-1")
+    performance_demo_load(partnership=builders.partnership("Notts demo"), password="demo-pass-1")
     priority = Priority.objects.get(partnership__name=NORFOLK, code="E")
     measure = builders.measure(
         priority=priority,

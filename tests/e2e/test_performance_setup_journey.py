@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from apps.partnerships.models import Membership
 from apps.performance.models import Priority
-from tests import factories
+from tests import builders
 from tests.e2e.conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_analyst_sets_up_a_priority_and_a_comparator_measure(
     page: Page, live_server: Any, sign_in: Callable[[str, str], Page]
 ) -> None:
-    partnership = factories.partnership("Bassetlaw CSP")
-    factories.small_plan(partnership=partnership)
-    analyst = factories.member(partnership=partnership, role=Membership.Role.ANALYST)
+    partnership = builders.partnership("Bassetlaw CSP")
+    builders.small_plan(partnership=partnership)
+    analyst = builders.member(partnership=partnership, role=Membership.Role.ANALYST)
     sign_in(analyst.username, "pw-for-tests-1")
     page.goto(f"{live_server.url}/performance/partnerships/{partnership.pk}/")
     page.get_by_role("link", name="Add a priority").click()

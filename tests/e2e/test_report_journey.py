@@ -10,9 +10,8 @@ from playwright.sync_api import Page, expect
 
 from apps.partnerships.models import Membership
 from apps.performance.models import Measure
-from tests import factories
+from tests import builders
 from tests.e2e.conftest import assert_no_axe_violations
-from tests.performance import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,16 +19,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_manager_defines_and_reads_a_board_report(
     page: Page, live_server: Any, sign_in: Callable[[str, str], Page]
 ) -> None:
-    partnership = factories.partnership("Test CSP")
-    small = factories.small_plan(partnership=partnership)
-    author = factories.person(partnership=partnership, initials="AB", name="Alice Bloggs")
+    partnership = builders.partnership("Test CSP")
+    small = builders.small_plan(partnership=partnership)
+    author = builders.person(partnership=partnership, initials="AB", name="Alice Bloggs")
     small.actions[0].updates.create(text="Checked by Alice Bloggs", author=author)
     priority = builders.priority(partnership=partnership)
     builders.figures(
         measure=builders.measure(priority=priority, unit=Measure.Unit.COUNT),
         values=[130, 120, 128, 119, 125, 122, 118, 121, 117, 124, 120, 119, 90],
     )
-    user = factories.member(partnership=partnership, role=Membership.Role.MANAGER)
+    user = builders.member(partnership=partnership, role=Membership.Role.MANAGER)
     user.set_password("pw-for-tests-1")
     user.save()
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from apps.accounts.forms import SIGN_IN_INVALID
 from apps.partnerships.models import Membership
-from tests import factories
+from tests import builders
 from tests.e2e.conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,8 +26,8 @@ def test_anonymous_visitor_is_sent_to_sign_in(page: Page, live_server: Any) -> N
 def test_wrong_password_shows_error_summary(
     page: Page, sign_in: Callable[[str, str], Page]
 ) -> None:
-    partnership = factories.partnership()
-    factories.member(partnership=partnership, role=Membership.Role.VIEWER, username="amy")
+    partnership = builders.partnership()
+    builders.member(partnership=partnership, role=Membership.Role.VIEWER, username="amy")
     sign_in("amy", "not-the-password")
     expect(page.locator(".govuk-error-summary")).to_contain_text(SIGN_IN_INVALID)
     expect(page).to_have_title("Error: Sign in – SaferPlan")
@@ -37,8 +37,8 @@ def test_wrong_password_shows_error_summary(
 def test_member_signs_in_and_sees_partnership(
     page: Page, sign_in: Callable[[str, str], Page]
 ) -> None:
-    partnership = factories.partnership(name="Riverside CSP")
-    factories.member(partnership=partnership, role=Membership.Role.VIEWER, username="amy")
+    partnership = builders.partnership(name="Riverside CSP")
+    builders.member(partnership=partnership, role=Membership.Role.VIEWER, username="amy")
     sign_in("amy", "pw-for-tests-1")
     expect(page.get_by_role("heading", level=2, name="Riverside CSP")).to_be_visible()
     assert_no_axe_violations(page)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 
 from apps.partnerships.leads import LeadResolver, lead_decide
 from apps.partnerships.models import Organisation, Partnership, Person
-from tests import factories
+from tests import builders
 
 
 def test_a_known_agency_wins_over_a_person_with_the_same_letters() -> None:
@@ -40,7 +40,7 @@ def test_anything_else_is_a_new_person_known_by_initials_that_fit() -> None:
 def test_the_resolver_adds_each_new_lead_once_and_finding_adds_nobody(
     partnership: Partnership, manager: User
 ) -> None:
-    factories.person(partnership=partnership, initials="YS")
+    builders.person(partnership=partnership, initials="YS")
     resolver = LeadResolver(partnership, user=manager)
     assert resolver.find("ys") is not None
     assert resolver.find("JW") is None and resolver.find("CSP") is None

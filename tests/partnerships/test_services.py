@@ -26,7 +26,7 @@ from apps.partnerships.services import (
     person_edit,
     person_link_user,
 )
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_person_needs_new_initials_and_an_organisation_of_the_partnership(
         person_create(partnership=partnership, initials="", user=None)
     assert error.value.message_dict == {"initials": [PERSON_INITIALS_MISSING]}
     elsewhere = organisation_create(
-        partnership=factories.partnership(), short_name="CSP", name="Another CSP", user=None
+        partnership=builders.partnership(), short_name="CSP", name="Another CSP", user=None
     )
     with pytest.raises(ValidationError) as error:
         person_create(partnership=partnership, initials="AB", organisation=elsewhere, user=None)
@@ -147,6 +147,6 @@ def test_membership_gives_one_role_and_refuses_a_second(
         membership_add(partnership=partnership, user=user, role=Membership.Role.VIEWER, by=None)
     assert error.value.message_dict == {"user": [MEMBERSHIP_EXISTS.format(username="analyst")]}
     with pytest.raises(ValidationError) as error:
-        membership_add(partnership=factories.partnership(), user=user, role="owner", by=None)
+        membership_add(partnership=builders.partnership(), user=user, role="owner", by=None)
     assert error.value.message_dict == {"role": [MEMBERSHIP_ROLE_INVALID]}
     assert Membership.objects.filter(user=user).count() == 1

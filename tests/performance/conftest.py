@@ -6,7 +6,7 @@ import pytest
 
 from apps.partnerships.models import Partnership
 from apps.performance.models import Measure, Priority
-from tests.performance import builders
+from tests import builders
 
 
 @pytest.fixture

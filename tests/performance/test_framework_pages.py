@@ -10,8 +10,7 @@ from django.urls import reverse
 from apps.partnerships.models import Membership, Partnership
 from apps.performance.models import Measure, Priority, PriorityAlignment
 from apps.performance.services.measures import COMPARATOR_MISSING
-from tests import factories
-from tests.performance import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +23,11 @@ def _client(user: User) -> Client:
 
 @pytest.fixture
 def analyst(partnership: Partnership) -> User:
-    return factories.member(partnership=partnership, role=Membership.Role.ANALYST)
+    return builders.member(partnership=partnership, role=Membership.Role.ANALYST)
 
 
 def test_manager_adds_a_priority_linked_to_the_plan(
-    partnership: Partnership, small_plan: factories.SmallPlan, manager: User
+    partnership: Partnership, small_plan: builders.SmallPlan, manager: User
 ) -> None:
     client = _client(manager)
     summary = client.get(reverse("performance:summary", args=[partnership.pk])).text
@@ -60,7 +59,7 @@ def test_priority_errors_are_summarised_and_shown_against_their_fields(
     partnership: Partnership, manager: User
 ) -> None:
     builders.priority(partnership=partnership, code="A")
-    elsewhere = factories.small_plan(partnership=factories.partnership())
+    elsewhere = builders.small_plan(partnership=builders.partnership())
     response = _client(manager).post(
         reverse("performance:priority-add", args=[partnership.pk]),
         {"code": "A", "title": "", "plan_objectives": [elsewhere.objectives[0].pk]},
@@ -188,7 +187,7 @@ def test_set_up_links_are_shown_only_to_those_allowed(partnership: Partnership) 
         "measure-edit": reverse("performance:measure-edit", args=[measure.pk]),
     }
     for role, shown in [("manager", True), ("analyst", True), ("lead", False), ("viewer", False)]:
-        client = _client(factories.member(partnership=partnership, role=role))
+        client = _client(builders.member(partnership=partnership, role=role))
         for page, link in pages.items():
             assert (links[link] in client.get(page).text) is shown, (role, link)
 
@@ -197,9 +196,9 @@ def test_set_up_links_are_shown_only_to_those_allowed(partnership: Partnership) 
 def test_set_up_posts_are_refused_without_the_role(partnership: Partnership, role: str) -> None:
     priority = builders.priority(partnership=partnership)
     alignment = builders.alignment(priority=priority)
-    home = partnership if role != "outsider" else factories.partnership()
+    home = partnership if role != "outsider" else builders.partnership()
     client = _client(
-        factories.member(partnership=home, role="manager" if home != partnership else role)
+        builders.member(partnership=home, role="manager" if home != partnership else role)
     )
     posts = [
         (reverse("performance:priority-add", args=[partnership.pk]), {"code": "Z", "title": "Z"}),

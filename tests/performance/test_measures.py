@@ -26,8 +26,7 @@ from apps.performance.services.measures import (
     TARGET_VALUE_MISSING,
     TOLERANCE_NEGATIVE,
 )
-from tests import factories
-from tests.performance import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +79,7 @@ def test_value_target_needs_its_value(priority: Priority) -> None:
 
 
 def test_value_target_may_rely_on_each_periods_own_target(priority: Priority) -> None:
-    measure = builders.measure(priority=priority, target_value=None)
+    measure = builders.measure(priority=priority, target_kind="", target_value=None)
     builders.figures(measure=measure, values=[2162, 2246])
     with pytest.raises(ValidationError) as error:  # no period targets yet
         _measure(priority, measure=measure, target_kind="value")
@@ -93,7 +92,7 @@ def test_value_target_may_rely_on_each_periods_own_target(priority: Priority) ->
 
 
 def test_every_demo_measure_can_be_saved_unchanged_through_the_form() -> None:
-    performance_demo_load(partnership=factories.partnership("Notts demo"), password="pw-demo-1")
+    performance_demo_load(partnership=builders.partnership("Notts demo"), password="pw-demo-1")
     measures = list(Measure.objects.select_related("priority"))
     assert len(measures) == 32
     for measure in measures:

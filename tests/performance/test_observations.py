@@ -16,7 +16,7 @@ from apps.performance.services import (
     observation_edit,
     observations_import_csv,
 )
-from tests.performance import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 

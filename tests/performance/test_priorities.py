@@ -18,8 +18,7 @@ from apps.performance.services.priorities import (
     OTHER_PRIORITY_MISSING,
     SPONSOR_NOT_IN_PARTNERSHIP,
 )
-from tests import factories
-from tests.performance import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +34,15 @@ def test_priority_codes_are_unique_in_the_partnership(
     )
     assert (changed.pk, changed.title) == (priority.pk, "Renamed")
     elsewhere = priority_save(
-        partnership=factories.partnership(), user=manager, code="A", title="Elsewhere"
+        partnership=builders.partnership(), user=manager, code="A", title="Elsewhere"
     )
     assert elsewhere.code == "A"
 
 
 def test_priority_links_only_to_its_own_partnerships_plans(
-    partnership: Partnership, small_plan: factories.SmallPlan, manager: User
+    partnership: Partnership, small_plan: builders.SmallPlan, manager: User
 ) -> None:
-    other = factories.small_plan(partnership=factories.partnership())
+    other = builders.small_plan(partnership=builders.partnership())
     foreign_sponsor = Organisation.objects.create(
         partnership=other.plan.partnership, name="Elsewhere Police", short_name="EP"
     )
@@ -117,7 +116,7 @@ def test_alignments_are_added_at_the_end_changed_and_removed(
 
 
 def test_priority_changes_are_kept_in_history_with_their_author(
-    partnership: Partnership, manager: User, small_plan: factories.SmallPlan
+    partnership: Partnership, manager: User, small_plan: builders.SmallPlan
 ) -> None:
     saved = priority_save(partnership=partnership, user=manager, code="Z", title="First")
     priority_save(

@@ -14,8 +14,7 @@ from django.urls import reverse
 
 from apps.partnerships.models import Membership, Partnership
 from apps.performance.models import Measure, Observation, Priority, PriorityReport
-from tests import factories
-from tests.performance import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +39,9 @@ def as_role(client: Client, partnership: Partnership) -> Callable[[str], Client]
         if role == "anonymous":
             return client
         if role == "outsider":
-            user = factories.member(partnership=factories.partnership(), role="manager")
+            user = builders.member(partnership=builders.partnership(), role="manager")
         else:
-            user = factories.member(partnership=partnership, role=role)
+            user = builders.member(partnership=partnership, role=role)
         client.force_login(user)
         return client
 
@@ -111,7 +110,7 @@ def test_measure_page_shows_edit_links_only_to_editors(
 def test_analyst_adds_a_figure_and_it_is_recorded_against_them(
     measure: Measure, partnership: Partnership
 ) -> None:
-    analyst = factories.member(partnership=partnership, role=Membership.Role.ANALYST)
+    analyst = builders.member(partnership=partnership, role=Membership.Role.ANALYST)
     client = Client()
     client.force_login(analyst)
     url = reverse("performance:observation-add", args=[measure.pk])

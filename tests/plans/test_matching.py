@@ -9,16 +9,14 @@ objective 7's eight 2025 projects are replaced by two new actions.
 from __future__ import annotations
 
 from collections import Counter
-from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.domain.matching import ActionRef, ObjectiveRef, match_actions, match_objectives
-from apps.plans.models import Action, Plan, PredecessorMatch
+from apps.plans.models import Action, PredecessorMatch
 from apps.plans.services.editions import (
     MANAGER_CHOSE,
     MANAGER_SAYS_NEW,
@@ -27,8 +25,9 @@ from apps.plans.services.editions import (
     action_choose_predecessor,
     plan_match_predecessor_actions,
 )
-from tests import factories
-from tests.plans.seed_editions import Editions, action, import_editions
+from tests import builders
+from tests.builders import Editions, seed_action
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +45,40 @@ RENUMBERED = [  # (objective, 2026-27 number, 2025 number)
 ]
 
 
-@pytest.fixture
-def editions(partnership: Partnership) -> Editions:
-    return import_editions(partnership)
+@pytest.fixture(scope="module")
+def seed_editions(module_db: ModuleDb) -> Editions:
+    """The two seed editions, imported once for the module, not yet matched."""
+    with module_db():
+        return builders.import_editions(builders.partnership())
 
 
-@pytest.fixture
-def matched(editions: Editions) -> Editions:
-    plan_match_predecessor_actions(plan=editions.new)
+@pytest.fixture(scope="module")
+def seed_matched(module_db: ModuleDb) -> Editions:
+    """The two seed editions again, in a partnership of their own, matched once."""
+    with module_db():
+        editions = builders.import_editions(builders.partnership())
+        plan_match_predecessor_actions(plan=editions.new)
     return editions
+
+
+@pytest.fixture
+def partnership(request: pytest.FixtureRequest) -> Partnership:
+    """The partnership of the editions the test uses, so its manager is theirs; else a new one."""
+    for name in ("matched", "editions"):
+        if name in request.fixturenames:
+            shared: Editions = request.getfixturevalue(f"seed_{name}")
+            return Partnership.objects.get(pk=shared.new.partnership_id)
+    return builders.partnership()
+
+
+@pytest.fixture
+def editions(seed_editions: Editions) -> Editions:
+    return builders.editions_get(seed_editions)
+
+
+@pytest.fixture
+def matched(seed_matched: Editions) -> Editions:
+    return builders.editions_get(seed_matched)
 
 
 def test_seed_editions_match_per_objective(editions: Editions) -> None:
@@ -81,7 +105,7 @@ def test_seed_editions_match_per_objective(editions: Editions) -> None:
 def test_renumbered_actions_are_matched_to_the_same_wording(
     matched: Editions, objective: int, new_number: str, old_number: str
 ) -> None:
-    new = action(matched.new, objective, new_number)
+    new = seed_action(matched.new, objective, new_number)
     assert new.predecessor is not None
     assert new.predecessor.number == old_number
     assert new.predecessor.objective.number == objective
@@ -92,18 +116,18 @@ def test_renumbered_actions_are_matched_to_the_same_wording(
 
 
 def test_score_and_reason_say_how_alike_the_wording_is(matched: Editions) -> None:
-    same = action(matched.new, 1, "9)")
+    same = seed_action(matched.new, 1, "9)")
     assert (same.predecessor_score, same.predecessor_reason) == (
         100,
         "Same objective, same number, same wording",
     )
     # "short and long term" became "short- and long-term".
-    reworded = action(matched.new, 1, "3)")
-    assert reworded.predecessor == action(matched.old, 1, "3)")
+    reworded = seed_action(matched.new, 1, "3)")
+    assert reworded.predecessor == seed_action(matched.old, 1, "3)")
     assert reworded.predecessor_score == 99
     assert reworded.predecessor_reason == "Same objective, same number, wording 98% alike"
     # Curly and straight apostrophes are the same wording: "Women’s Aid" / "Women's Aid".
-    assert action(matched.new, 12, "3)").predecessor_reason.endswith("same wording")
+    assert seed_action(matched.new, 12, "3)").predecessor_reason.endswith("same wording")
 
 
 def test_matching_again_changes_nothing(matched: Editions) -> None:
@@ -121,11 +145,11 @@ def test_a_plan_without_an_earlier_edition_cannot_be_matched(editions: Editions)
 
 @pytest.fixture
 def manager(partnership: Partnership) -> User:
-    return factories.member(partnership=partnership, role=Membership.Role.MANAGER)
+    return builders.member(partnership=partnership, role=Membership.Role.MANAGER)
 
 
 def test_manager_says_not_the_same_and_matching_keeps_it(matched: Editions, manager: User) -> None:
-    new = action(matched.new, 1, "1)")
+    new = seed_action(matched.new, 1, "1)")
     old = new.predecessor
     action_choose_predecessor(action=new, predecessor=None, user=manager)
 
@@ -145,7 +169,10 @@ def test_manager_says_not_the_same_and_matching_keeps_it(matched: Editions, mana
 
 
 def test_choosing_an_action_already_linked_moves_the_link(matched: Editions, manager: User) -> None:
-    first, second = action(matched.new, 1, "1)"), action(matched.new, 1, "2)")
+    first, second = (
+        seed_action(matched.new, 1, "1)"),
+        seed_action(matched.new, 1, "2)"),
+    )
     old_first = first.predecessor
     displaced = action_choose_predecessor(action=second, predecessor=old_first, user=manager)
 
@@ -171,10 +198,10 @@ def test_choosing_an_action_already_linked_moves_the_link(matched: Editions, man
 def test_only_an_action_of_the_earlier_edition_can_be_chosen(
     matched: Editions, manager: User
 ) -> None:
-    new = action(matched.new, 1, "1)")
+    new = seed_action(matched.new, 1, "1)")
     for wrong in (
-        action(matched.new, 1, "2)"),
-        factories.small_plan(partnership=matched.new.partnership).actions[0],
+        seed_action(matched.new, 1, "2)"),
+        builders.small_plan(partnership=matched.new.partnership).actions[0],
     ):
         with pytest.raises(ValidationError) as error:
             action_choose_predecessor(action=new, predecessor=wrong, user=manager)
@@ -225,18 +252,3 @@ def test_objectives_match_by_number_and_title() -> None:
         ObjectiveRef(13, 4, "Something else entirely, about funding"),
     ]
     assert match_objectives(old, new) == {11: 2, 12: 3}
-
-
-def test_demo_links_the_two_editions_once() -> None:
-    call_command("load_demo", stdout=StringIO())
-    live = Plan.objects.get(status=Plan.Status.LIVE)
-    linked = Action.objects.filter(objective__theme__plan=live, predecessor__isnull=False)
-    assert linked.count() == 62
-    assert set(linked.values_list("predecessor__objective__theme__plan", flat=True)) == {
-        live.predecessor_id
-    }
-    history = Action.history.count()
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert Action.history.count() == history
-    assert "linked to the earlier edition" not in out.getvalue()

@@ -15,9 +15,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from apps.importers.selectors.workbook_export import plan_workbook
-from apps.partnerships.models import Membership
+from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status
-from tests import factories
+from tests import builders
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +98,51 @@ def _expected(role: str, page: str) -> int | str:
     return EXPECTED[role].get(page, 403)
 
 
+@pytest.fixture(scope="module")
+def shared(module_db: ModuleDb) -> builders.SmallPlan:
+    """The small plan with its manager, lead (of the first action) and viewer, built once for
+    the module's 160-odd requests; each test changes them only inside its own savepoint."""
+    with module_db():
+        small = builders.small_plan(partnership=builders.partnership())
+        partnership = small.plan.partnership
+        for role, username, initials in [
+            (Membership.Role.MANAGER, "manager", "MG"),
+            (Membership.Role.LEAD, "lead", "LD"),
+            (Membership.Role.VIEWER, "viewer", "VW"),
+        ]:
+            builders.member(
+                partnership=partnership, role=role, username=username, initials=initials
+            )
+        small.actions[0].lead_people.add(User.objects.get(username="lead").person)
+    return small
+
+
+@pytest.fixture
+def partnership(shared: builders.SmallPlan) -> Partnership:
+    return Partnership.objects.get(pk=shared.plan.partnership_id)
+
+
+@pytest.fixture
+def small_plan(shared: builders.SmallPlan) -> builders.SmallPlan:
+    return builders.small_plan_get(shared)
+
+
+@pytest.fixture
+def manager(shared: builders.SmallPlan) -> User:
+    return User.objects.get(username="manager")
+
+
+@pytest.fixture
+def lead(shared: builders.SmallPlan) -> User:
+    """An action lead who leads the small plan's first action only."""
+    return User.objects.get(username="lead")
+
+
+@pytest.fixture
+def viewer(shared: builders.SmallPlan) -> User:
+    return User.objects.get(username="viewer")
+
+
 @pytest.fixture
 def client_for(
     client: Client,
@@ -104,7 +150,7 @@ def client_for(
     manager: User,
     lead: User,
     viewer: User,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
 ) -> Callable[[str], Client]:
     def sign_in(role: str) -> Client:
         if role == "anonymous":
@@ -113,9 +159,7 @@ def client_for(
             user = make_member(Membership.Role.LEAD, username="other-lead")
             small_plan.actions[1].lead_people.add(user.person)
         elif role == "outsider":
-            user = factories.member(
-                partnership=factories.partnership(), role=Membership.Role.MANAGER
-            )
+            user = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
         else:
             user = {"manager": manager, "lead of this action": lead, "viewer": viewer}[role]
         client.force_login(user)
@@ -124,17 +168,17 @@ def client_for(
     return sign_in
 
 
-def _give_earlier_edition(small_plan: factories.SmallPlan) -> None:
+def _give_earlier_edition(small_plan: builders.SmallPlan) -> None:
     """An archived earlier edition with the same actions, for the pages comparing editions."""
     plan = small_plan.plan
-    earlier = factories.small_plan(partnership=plan.partnership).plan
+    earlier = builders.small_plan(partnership=plan.partnership).plan
     earlier.status = Plan.Status.ARCHIVED
     earlier.save()
     plan.predecessor = earlier
     plan.save()
 
 
-def _edited_workbook(small_plan: factories.SmallPlan) -> SimpleUploadedFile:
+def _edited_workbook(small_plan: builders.SmallPlan) -> SimpleUploadedFile:
     """The plan's workbook with the first action's method changed (a valid upload)."""
     book = load_workbook(io.BytesIO(plan_workbook(plan=small_plan.plan)))
     book["Actions"]["F2"] = "From a workbook"
@@ -143,7 +187,7 @@ def _edited_workbook(small_plan: factories.SmallPlan) -> SimpleUploadedFile:
     return SimpleUploadedFile("plan.xlsx", out.getvalue())
 
 
-def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
+def _request(client: Client, page: str, small_plan: builders.SmallPlan) -> Any:
     action = small_plan.actions[0]  # the action the "lead of this action" leads
     if page.startswith(("what changed", "check matches", "choose predecessor")):
         _give_earlier_edition(small_plan)
@@ -188,7 +232,7 @@ def _request(client: Client, page: str, small_plan: factories.SmallPlan) -> Any:
     return client.get(urls[name.removesuffix(" GET") if method == "GET" else page])
 
 
-def _changed(page: str, small_plan: factories.SmallPlan) -> bool:
+def _changed(page: str, small_plan: builders.SmallPlan) -> bool:
     action = Action.objects.get(pk=small_plan.actions[0].pk)
     return {
         "add update POST": action.updates.filter(text="Progress made").exists(),
@@ -207,7 +251,7 @@ def _changed(page: str, small_plan: factories.SmallPlan) -> bool:
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(
-    client_for: Callable[[str], Client], small_plan: factories.SmallPlan, role: str, page: str
+    client_for: Callable[[str], Client], small_plan: builders.SmallPlan, role: str, page: str
 ) -> None:
     response = _request(client_for(role), page, small_plan)
     expected = _expected(role, page)
@@ -221,7 +265,7 @@ def test_permission_matrix(
 
 
 def test_lead_sees_add_update_only_on_actions_they_lead(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     client = signed_in(lead)
     own, other = small_plan.actions[0], small_plan.actions[1]
@@ -235,7 +279,7 @@ def test_lead_sees_add_update_only_on_actions_they_lead(
 
 
 def test_only_managers_see_links_to_manager_pages(
-    signed_in: Callable[[User], Any], manager: User, lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, lead: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     edit = reverse("plans:action-edit", args=[action.pk])

@@ -25,7 +25,7 @@ from apps.plans.selectors import (
     plan_status_summary,
 )
 from apps.plans.services import action_add_update
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_summary_line_prints_as_the_documents_do() -> None:
     assert str(SummaryLine("Red", 0, 0)) == "Red 0/0 (0%)"
 
 
-def test_plan_status_summary_counts_live_actions(small_plan: factories.SmallPlan) -> None:
+def test_plan_status_summary_counts_live_actions(small_plan: builders.SmallPlan) -> None:
     Action.objects.filter(pk=small_plan.actions[3].pk).update(retired_at=timezone.now())
     summary = plan_status_summary(plan=small_plan.plan)
     assert summary.total == 3
@@ -54,11 +54,11 @@ def test_plan_status_summary_counts_live_actions(small_plan: factories.SmallPlan
 
 
 def test_partnership_list_puts_live_plans_first(
-    manager: User, small_plan: factories.SmallPlan
+    manager: User, small_plan: builders.SmallPlan
 ) -> None:
     partnership = small_plan.plan.partnership
-    factories.plan(partnership=partnership, title="Archived", status=Plan.Status.ARCHIVED)
-    factories.plan(partnership=partnership, title="Draft", status=Plan.Status.DRAFT)
+    builders.plan(partnership=partnership, title="Archived", status=Plan.Status.ARCHIVED)
+    builders.plan(partnership=partnership, title="Draft", status=Plan.Status.DRAFT)
     (entry,) = partnership_list_with_plans(user=manager)
     assert entry.role == Membership.Role.MANAGER
     assert [plan.status for plan, _ in entry.plans] == ["live", "draft", "archived"]
@@ -71,7 +71,7 @@ def _filtered(plan: Plan, **query: str) -> list[str]:
     return sorted(a.text.split()[1] for a in plan_actions_filtered(plan=plan, filters=filters))
 
 
-def test_each_filter(small_plan: factories.SmallPlan, lead: User) -> None:
+def test_each_filter(small_plan: builders.SmallPlan, lead: User) -> None:
     plan = small_plan.plan
     green = plan.ratings.get(code="G")
     csp = small_plan.actions[0].lead_organisations.get()
@@ -89,8 +89,8 @@ def test_each_filter(small_plan: factories.SmallPlan, lead: User) -> None:
     assert _filtered(plan, q="update on 2.2") == ["2.2"]
 
 
-def test_filters_keep_to_their_plan(small_plan: factories.SmallPlan) -> None:
-    other = factories.small_plan(partnership=small_plan.plan.partnership)
+def test_filters_keep_to_their_plan(small_plan: builders.SmallPlan) -> None:
+    other = builders.small_plan(partnership=small_plan.plan.partnership)
     assert len(_filtered(small_plan.plan, q="behaviour")) == 4
     assert len(_filtered(other.plan, theme=str(small_plan.themes[0].pk))) == 0
 
@@ -102,7 +102,7 @@ def test_filters_are_active_only_when_they_narrow() -> None:
     assert PlanFilters(overdue=True).active
 
 
-def test_overdue_ignores_completed_retired_and_undated(small_plan: factories.SmallPlan) -> None:
+def test_overdue_ignores_completed_retired_and_undated(small_plan: builders.SmallPlan) -> None:
     action = small_plan.actions[0]
     assert action_is_overdue(action, on=date(2025, 4, 1))
     assert not action_is_overdue(action, on=date(2025, 3, 31))
@@ -117,7 +117,7 @@ def test_overdue_ignores_completed_retired_and_undated(small_plan: factories.Sma
 @pytest.mark.parametrize("role", ["manager", "lead", "other lead", "viewer", "outsider", "anon"])
 def test_updatable_ids_agree_with_the_rules(
     role: str,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
     manager: User,
     lead: User,
     viewer: User,
@@ -126,7 +126,7 @@ def test_updatable_ids_agree_with_the_rules(
     """The plan page's once-per-page answer must be the rule's answer for every action."""
     other_lead = make_member(Membership.Role.LEAD)
     small_plan.actions[2].lead_people.add(other_lead.person)
-    outsider = factories.member(partnership=factories.partnership(), role=Membership.Role.MANAGER)
+    outsider = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
     users: dict[str, User | AnonymousUser] = {
         "manager": manager,
         "lead": lead,
@@ -143,7 +143,7 @@ def test_updatable_ids_agree_with_the_rules(
 
 
 def test_a_lead_who_becomes_a_viewer_may_no_longer_update(
-    small_plan: factories.SmallPlan, lead: User
+    small_plan: builders.SmallPlan, lead: User
 ) -> None:
     Membership.objects.filter(user=lead).update(role=Membership.Role.VIEWER)
     forget_roles(lead)
@@ -155,8 +155,8 @@ def test_action_list_for_user_is_overdue_first_and_live_only(
     partnership: Partnership, make_member: Callable[..., User]
 ) -> None:
     user = make_member(Membership.Role.LEAD)
-    live = factories.small_plan(partnership=partnership)
-    draft = factories.small_plan(partnership=partnership)
+    live = builders.small_plan(partnership=partnership)
+    draft = builders.small_plan(partnership=partnership)
     Plan.objects.filter(pk=draft.plan.pk).update(status=Plan.Status.DRAFT)
     for action in (live.actions[1], live.actions[2], live.actions[3], draft.actions[0]):
         action.lead_people.add(user.person)
@@ -170,9 +170,7 @@ def test_action_list_for_someone_without_a_person_is_empty() -> None:
     assert action_list_for_user(user=user) == []
 
 
-def test_action_history_names_fields_and_values(
-    small_plan: factories.SmallPlan, lead: User
-) -> None:
+def test_action_history_names_fields_and_values(small_plan: builders.SmallPlan, lead: User) -> None:
     action = small_plan.actions[0]
     amber = small_plan.plan.ratings.get(code="A")
     action_add_update(action=action, user=lead, text="Hi", status=Status.ONGOING, rating=amber)

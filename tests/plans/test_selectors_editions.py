@@ -23,8 +23,9 @@ from apps.plans.domain.wording import DiffOp, same_wording, word_diff
 from apps.plans.models import Plan, Status, Update
 from apps.plans.selectors import ActionChange, PlanChanges, plan_changes
 from apps.plans.services.editions import plan_match_predecessor_actions
-from tests import factories
-from tests.plans.seed_editions import Editions, import_editions
+from tests import builders
+from tests.builders import Editions
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -41,11 +42,18 @@ PER_OBJECTIVE = {  # objective: (carried, new, dropped, reworded, completed, unc
 }
 
 
+@pytest.fixture(scope="module")
+def matched_editions(module_db: ModuleDb) -> Editions:
+    """The two seed editions, imported and matched once for the module."""
+    with module_db():
+        editions = builders.import_editions(builders.partnership())
+        plan_match_predecessor_actions(plan=editions.new)
+    return editions
+
+
 @pytest.fixture
-def changes(partnership: Partnership) -> PlanChanges:
-    editions: Editions = import_editions(partnership)
-    plan_match_predecessor_actions(plan=editions.new)
-    result = plan_changes(plan=editions.new)
+def changes(matched_editions: Editions) -> PlanChanges:
+    result = plan_changes(plan=builders.editions_get(matched_editions).new)
     assert result is not None
     return result
 
@@ -134,8 +142,8 @@ def test_dropped_and_renumbered(changes: PlanChanges) -> None:
 
 
 def test_spelling_of_a_state_is_not_a_change_of_by_when(partnership: Partnership) -> None:
-    old = factories.small_plan(partnership=partnership)
-    new = factories.small_plan(partnership=partnership)
+    old = builders.small_plan(partnership=partnership)
+    new = builders.small_plan(partnership=partnership)
     new.plan.predecessor = old.plan
     new.plan.save()
     for before, after, old_text, new_text in zip(
@@ -158,8 +166,8 @@ def test_spelling_of_a_state_is_not_a_change_of_by_when(partnership: Partnership
 def test_new_updates_are_those_the_earlier_action_did_not_have(
     partnership: Partnership,
 ) -> None:
-    old = factories.small_plan(partnership=partnership, actions_per_objective=1)
-    new = factories.small_plan(partnership=partnership, actions_per_objective=1)
+    old = builders.small_plan(partnership=partnership, actions_per_objective=1)
+    new = builders.small_plan(partnership=partnership, actions_per_objective=1)
     new.plan.predecessor = old.plan
     new.plan.save()
     before, after = old.actions[0], new.actions[0]
@@ -179,7 +187,7 @@ def test_new_updates_are_those_the_earlier_action_did_not_have(
 
 
 def test_a_plan_without_an_earlier_edition_has_no_changes(partnership: Partnership) -> None:
-    plan = factories.plan(partnership=partnership, status=Plan.Status.LIVE)
+    plan = builders.plan(partnership=partnership, status=Plan.Status.LIVE)
     assert plan_changes(plan=plan) is None
 
 

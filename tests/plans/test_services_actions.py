@@ -22,7 +22,7 @@ from apps.plans.services.actions import (
     action_move,
     action_retire,
 )
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def _messages(error: pytest.ExceptionInfo[ValidationError]) -> list[str]:
 
 
 def test_add_update_sets_status_rating_author_and_history(
-    small_plan: factories.SmallPlan, lead: User
+    small_plan: builders.SmallPlan, lead: User
 ) -> None:
     action = small_plan.actions[0]
     red = small_plan.plan.ratings.get(code="R")
@@ -48,7 +48,7 @@ def test_add_update_sets_status_rating_author_and_history(
 
 
 def test_add_update_that_changes_nothing_leaves_the_action_alone(
-    small_plan: factories.SmallPlan, lead: User
+    small_plan: builders.SmallPlan, lead: User
 ) -> None:
     action = small_plan.actions[0]
     before = action.history.count()
@@ -58,7 +58,7 @@ def test_add_update_that_changes_nothing_leaves_the_action_alone(
     assert action.history.count() == before
 
 
-def test_add_update_refuses_empty_text(small_plan: factories.SmallPlan, lead: User) -> None:
+def test_add_update_refuses_empty_text(small_plan: builders.SmallPlan, lead: User) -> None:
     with pytest.raises(ValidationError) as error:
         action_add_update(
             action=small_plan.actions[0], user=lead, text=" ", status=Status.ONGOING, rating=None
@@ -68,9 +68,9 @@ def test_add_update_refuses_empty_text(small_plan: factories.SmallPlan, lead: Us
 
 
 def test_add_update_refuses_another_plans_rating(
-    small_plan: factories.SmallPlan, lead: User
+    small_plan: builders.SmallPlan, lead: User
 ) -> None:
-    other = factories.plan(partnership=small_plan.plan.partnership, title="Other")
+    other = builders.plan(partnership=small_plan.plan.partnership, title="Other")
     with pytest.raises(ValidationError) as error:
         action_add_update(
             action=small_plan.actions[0],
@@ -84,7 +84,7 @@ def test_add_update_refuses_another_plans_rating(
 
 
 def test_create_places_the_action_last_and_reads_the_by_when(
-    small_plan: factories.SmallPlan, manager: User
+    small_plan: builders.SmallPlan, manager: User
 ) -> None:
     objective = small_plan.objectives[0]
     action = action_create(
@@ -101,7 +101,7 @@ def test_create_places_the_action_last_and_reads_the_by_when(
 
 
 def test_edit_keeps_the_managers_status_over_a_by_when_state(
-    small_plan: factories.SmallPlan, manager: User
+    small_plan: builders.SmallPlan, manager: User
 ) -> None:
     action = small_plan.actions[0]
     action_edit(
@@ -125,7 +125,7 @@ def test_edit_keeps_the_managers_status_over_a_by_when_state(
     assert not action.tags.exists()
 
 
-def test_edit_reads_a_date(small_plan: factories.SmallPlan, manager: User) -> None:
+def test_edit_reads_a_date(small_plan: builders.SmallPlan, manager: User) -> None:
     action = small_plan.actions[1]
     action_edit(
         action=action,
@@ -145,21 +145,19 @@ def test_edit_reads_a_date(small_plan: factories.SmallPlan, manager: User) -> No
     assert action.due_date == date(2026, 7, 31)
 
 
-def test_move_within_the_plan_and_not_beyond(
-    small_plan: factories.SmallPlan, manager: User
-) -> None:
+def test_move_within_the_plan_and_not_beyond(small_plan: builders.SmallPlan, manager: User) -> None:
     action = small_plan.actions[0]
     action_move(action=action, user=manager, objective=small_plan.objectives[1])
     action.refresh_from_db()
     assert action.objective == small_plan.objectives[1] and action.position == 2
-    other = factories.small_plan(partnership=small_plan.plan.partnership)
+    other = builders.small_plan(partnership=small_plan.plan.partnership)
     with pytest.raises(ValidationError) as error:
         action_move(action=action, user=manager, objective=other.objectives[0])
     assert _messages(error) == [OBJECTIVE_NOT_IN_PLAN]
 
 
 def test_retire_needs_a_reason_and_happens_once(
-    small_plan: factories.SmallPlan, manager: User
+    small_plan: builders.SmallPlan, manager: User
 ) -> None:
     action = small_plan.actions[0]
     with pytest.raises(ValidationError) as error:
@@ -173,7 +171,7 @@ def test_retire_needs_a_reason_and_happens_once(
     assert _messages(error) == [ACTION_ALREADY_RETIRED]
 
 
-def test_a_retired_action_takes_no_updates(small_plan: factories.SmallPlan, manager: User) -> None:
+def test_a_retired_action_takes_no_updates(small_plan: builders.SmallPlan, manager: User) -> None:
     action = small_plan.actions[0]
     action_retire(action=action, user=manager, reason="Done elsewhere")
     with pytest.raises(ValidationError) as error:

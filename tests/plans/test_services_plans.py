@@ -22,8 +22,7 @@ from apps.plans.services.plans import (
     TITLE_MISSING,
     plan_change_settings,
 )
-from tests import factories
-from tests.plans.seed_editions import import_plan
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +39,10 @@ def _settings(plan: Plan, user: User, **changes: object) -> object:
 
 
 def _plans(partnership: Partnership) -> tuple[Plan, Plan]:
-    live = factories.small_plan(partnership=partnership).plan
+    live = builders.small_plan(partnership=partnership).plan
     live.status = Plan.Status.LIVE
     live.save()
-    draft = factories.small_plan(partnership=partnership).plan
+    draft = builders.small_plan(partnership=partnership).plan
     draft.status = Plan.Status.DRAFT
     draft.predecessor = live
     draft.save()
@@ -79,7 +78,7 @@ def test_earlier_edition_must_be_earlier_and_in_the_same_partnership(
     partnership: Partnership, manager: User
 ) -> None:
     live, draft = _plans(partnership)
-    elsewhere = factories.small_plan(partnership=factories.partnership()).plan
+    elsewhere = builders.small_plan(partnership=builders.partnership()).plan
     for predecessor, message in [
         (live, PREDECESSOR_ITSELF),
         (draft, PREDECESSOR_LOOP),
@@ -96,8 +95,8 @@ def test_earlier_edition_must_be_earlier_and_in_the_same_partnership(
 def test_naming_the_earlier_edition_matches_the_actions_and_changing_it_relinks(
     partnership: Partnership, manager: User
 ) -> None:
-    old = import_plan(NSDC_2025, partnership, status=Plan.Status.ARCHIVED)
-    new = import_plan(NSDC_2026, partnership, status=Plan.Status.DRAFT)
+    old = builders.import_plan(NSDC_2025, partnership, status=Plan.Status.ARCHIVED)
+    new = builders.import_plan(NSDC_2026, partnership, status=Plan.Status.DRAFT)
     assert not Action.objects.filter(objective__theme__plan=new, predecessor__isnull=False)
     result = _settings(new, manager, predecessor=old)
     linked = Action.objects.filter(objective__theme__plan=new, predecessor__isnull=False)
@@ -105,7 +104,7 @@ def test_naming_the_earlier_edition_matches_the_actions_and_changing_it_relinks(
     assert {a.predecessor_match for a in linked} == {PredecessorMatch.AUTOMATIC}
     assert all(a.predecessor.objective.theme.plan_id == old.pk for a in linked)  # type: ignore[union-attr]
 
-    other = factories.small_plan(partnership=partnership).plan
+    other = builders.small_plan(partnership=partnership).plan
     _settings(new, manager, predecessor=other)
     assert not Action.objects.filter(
         objective__theme__plan=new, predecessor__objective__theme__plan=old

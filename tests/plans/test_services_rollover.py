@@ -34,8 +34,8 @@ from apps.plans.services.rollover import (
     TITLE_MISSING,
     plan_roll_forward,
 )
-from tests import factories
-from tests.plans.seed_editions import import_plan
+from tests import builders
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +52,26 @@ COPIED_FIELDS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def seed_live(module_db: ModuleDb) -> Plan:
+    """The live 2026-27 seed plan, imported once for the module."""
+    with module_db():
+        return builders.import_plan(NSDC_2026, builders.partnership(), status=Plan.Status.LIVE)
+
+
 @pytest.fixture
-def live(partnership: Partnership) -> Plan:
-    return import_plan(NSDC_2026, partnership, status=Plan.Status.LIVE)
+def partnership(seed_live: Plan) -> Partnership:
+    return Partnership.objects.get(pk=seed_live.partnership_id)
+
+
+@pytest.fixture
+def live(seed_live: Plan) -> Plan:
+    return Plan.objects.get(pk=seed_live.pk)
 
 
 @pytest.fixture
 def manager(partnership: Partnership) -> User:
-    return factories.member(partnership=partnership, role=Membership.Role.MANAGER)
+    return builders.member(partnership=partnership, role=Membership.Role.MANAGER)
 
 
 def _roll(plan: Plan, user: User, **kwargs: Any) -> Plan:

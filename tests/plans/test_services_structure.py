@@ -12,7 +12,7 @@ from apps.partnerships.models import Partnership
 from apps.plans import services
 from apps.plans.models import Status
 from apps.plans.services.actions import RATING_NOT_IN_PLAN
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_an_imported_update_keeps_its_date_and_leaves_the_action_alone(
     partnership: Partnership, manager: User
 ) -> None:
-    action = factories.small_plan(partnership=partnership).actions[0]
+    action = builders.small_plan(partnership=partnership).actions[0]
     red = action.objective.theme.plan.ratings.get(code="R")
     update = services.update_import(
         action=action,
@@ -72,7 +72,7 @@ def test_ratings_are_the_plans_own(partnership: Partnership) -> None:
     assert unknown.colour == ""
     theme = services.theme_create(plan=plan, title="Prevention", position=0, user=None)
     objective = services.objective_create(theme=theme, number=1, user=None)
-    elsewhere = factories.small_plan(partnership=partnership).plan.ratings.first()
+    elsewhere = builders.small_plan(partnership=partnership).plan.ratings.first()
     with pytest.raises(ValidationError, match=RATING_NOT_IN_PLAN):
         services.action_import(
             objective=objective, user=None, number="1", position=0, text="A", rating=elsewhere

@@ -14,12 +14,12 @@ from django.urls import reverse
 from apps.partnerships.models import Membership, Organisation
 from apps.plans.models import Status
 from apps.plans.services.actions import UPDATE_TEXT_MISSING
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 
-def _plan_url(small_plan: factories.SmallPlan, **query: str) -> str:
+def _plan_url(small_plan: builders.SmallPlan, **query: str) -> str:
     url = reverse("plans:plan", args=[small_plan.plan.pk])
     if query:
         from urllib.parse import urlencode
@@ -35,7 +35,7 @@ def _shown(response: Any) -> str:
 
 
 def test_plan_page_renders_for_member(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     response = signed_in(viewer).get(_plan_url(small_plan))
     assert response.status_code == 200
@@ -51,9 +51,9 @@ def test_plan_page_renders_for_member(
 
 
 def test_plan_page_forbidden_to_another_partnership(
-    signed_in: Callable[[User], Any], small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], small_plan: builders.SmallPlan
 ) -> None:
-    outsider = factories.member(partnership=factories.partnership(), role=Membership.Role.MANAGER)
+    outsider = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
     assert signed_in(outsider).get(_plan_url(small_plan)).status_code == 403
 
 
@@ -72,7 +72,7 @@ def test_plan_page_forbidden_to_another_partnership(
 def test_filters_narrow_the_actions(
     signed_in: Callable[[User], Any],
     viewer: User,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
     query: dict[str, str],
     expected: list[str],
 ) -> None:
@@ -90,7 +90,7 @@ def _assert_shows(response: Any, expected: list[str]) -> None:
 
 
 def test_filter_by_theme_objective_rating_and_lead(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     client = signed_in(lead)
     theme = small_plan.themes[1]
@@ -110,7 +110,7 @@ def test_filter_by_theme_objective_rating_and_lead(
 
 
 def test_lead_adds_update_and_it_shows_with_history(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     amber = small_plan.plan.ratings.get(code="A")
@@ -135,7 +135,7 @@ def test_lead_adds_update_and_it_shows_with_history(
 
 
 def test_update_without_text_shows_error(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     response = signed_in(manager).post(
@@ -150,7 +150,7 @@ def test_update_without_text_shows_error(
 
 
 def test_viewer_cannot_add_update_and_sees_no_link(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     client = signed_in(viewer)
@@ -165,7 +165,7 @@ def test_viewer_cannot_add_update_and_sees_no_link(
 
 
 def test_my_actions_lists_led_actions_with_update_link(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     response = signed_in(lead).get(reverse("plans:my-actions"))
     content = response.content.decode()
@@ -185,8 +185,8 @@ def _plan_page_queries(client: Any, plan_id: int) -> int:
 def test_plan_page_query_count_does_not_grow(
     signed_in: Callable[[User], Any], make_member: Callable[..., User], partnership: Any, role: str
 ) -> None:
-    small = factories.large_plan(partnership=partnership, actions=10)
-    large = factories.large_plan(partnership=partnership, actions=1_000)
+    small = builders.large_plan(partnership=partnership, actions=10)
+    large = builders.large_plan(partnership=partnership, actions=1_000)
     assert small.pk != large.pk
     client = signed_in(make_member(role))
     _plan_page_queries(client, small.pk)  # warm caches (session, content types)

@@ -19,13 +19,12 @@ from apps.plans.services.actions import (
     ACTION_TEXT_MISSING,
     RETIRE_REASON_MISSING,
 )
-from tests import factories
-from tests.factories import SmallPlan
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 
-def _pages(small_plan: SmallPlan) -> dict[str, str]:
+def _pages(small_plan: builders.SmallPlan) -> dict[str, str]:
     action = small_plan.actions[0]
     return {
         "edit": reverse("plans:action-edit", args=[action.pk]),
@@ -44,7 +43,7 @@ def test_only_managers_reach_manager_pages(
     role: str,
     expected: int,
     page: str,
-    small_plan: SmallPlan,
+    small_plan: builders.SmallPlan,
     manager: User,
     lead: User,
     viewer: User,
@@ -52,8 +51,8 @@ def test_only_managers_reach_manager_pages(
 ) -> None:
     users = {"manager": manager, "lead": lead, "viewer": viewer}
     if role == "outsider":
-        users["outsider"] = factories.member(
-            partnership=factories.partnership(), role=Membership.Role.MANAGER
+        users["outsider"] = builders.member(
+            partnership=builders.partnership(), role=Membership.Role.MANAGER
         )
     client.force_login(users[role])
     url = _pages(small_plan)[page]
@@ -62,7 +61,7 @@ def test_only_managers_reach_manager_pages(
 
 
 def test_manager_edits_an_action_and_history_records_it(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     client = signed_in(manager)
     action = small_plan.actions[0]
@@ -94,7 +93,7 @@ def test_manager_edits_an_action_and_history_records_it(
 
 
 def test_edit_without_text_shows_the_error(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     client = signed_in(manager)
     response = client.post(
@@ -108,7 +107,7 @@ def test_edit_without_text_shows_the_error(
 
 
 def test_manager_adds_moves_and_retires(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     client = signed_in(manager)
     target = small_plan.objectives[1]
@@ -134,9 +133,9 @@ def test_manager_adds_moves_and_retires(
 
 
 def test_move_refuses_an_objective_of_another_plan(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
-    other = factories.small_plan(partnership=small_plan.plan.partnership)
+    other = builders.small_plan(partnership=small_plan.plan.partnership)
     client = signed_in(manager)
     action = small_plan.actions[0]
     response = client.post(
@@ -148,7 +147,7 @@ def test_move_refuses_an_objective_of_another_plan(
 
 
 def test_unrecognised_by_when_is_kept_with_a_warning(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     client = signed_in(manager)
     action = small_plan.actions[0]
@@ -168,7 +167,7 @@ def test_unrecognised_by_when_is_kept_with_a_warning(
 
 
 def test_edit_form_shows_by_when_help_and_the_actions_values(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     action = small_plan.actions[0]
     action.sub_items = ["Hate crime", "Fraud"]
@@ -185,7 +184,7 @@ def test_edit_form_shows_by_when_help_and_the_actions_values(
 
 
 def test_add_action_with_a_state_as_by_when_sets_leads_and_tags(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     csp = small_plan.actions[0].lead_organisations.get()
     tag = small_plan.actions[0].tags.get()
@@ -213,9 +212,9 @@ def test_add_action_with_a_state_as_by_when_sets_leads_and_tags(
 
 
 def test_move_offers_only_this_plans_objectives(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
-    other = factories.small_plan(partnership=small_plan.plan.partnership)
+    other = builders.small_plan(partnership=small_plan.plan.partnership)
     content = (
         signed_in(manager)
         .get(reverse("plans:action-move", args=[small_plan.actions[0].pk]))
@@ -228,7 +227,7 @@ def test_move_offers_only_this_plans_objectives(
 
 
 def test_move_shows_in_the_history(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     client = signed_in(manager)
     action = small_plan.actions[0]
@@ -240,7 +239,7 @@ def test_move_shows_in_the_history(
 
 
 def test_retiring_twice_is_refused(
-    small_plan: SmallPlan, manager: User, signed_in: Callable[[User], Any]
+    small_plan: builders.SmallPlan, manager: User, signed_in: Callable[[User], Any]
 ) -> None:
     client = signed_in(manager)
     url = reverse("plans:action-retire", args=[small_plan.actions[0].pk])

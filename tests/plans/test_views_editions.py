@@ -17,17 +17,34 @@ from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status, Update
 from apps.plans.services.editions import MANAGER_SAYS_NEW, plan_match_predecessor_actions
 from apps.plans.services.rollover import PERIOD_MISSING, TITLE_MISSING, plan_roll_forward
-from tests import factories
-from tests.plans.seed_editions import Editions, action, import_editions
+from tests import builders
+from tests.builders import Editions, seed_action
+from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editions(partnership: Partnership) -> Editions:
-    editions = import_editions(partnership)
-    plan_match_predecessor_actions(plan=editions.new)
+@pytest.fixture(scope="module")
+def seed_editions(module_db: ModuleDb) -> Editions:
+    """The two seed editions, imported and matched once for the module."""
+    with module_db():
+        editions = builders.import_editions(builders.partnership())
+        plan_match_predecessor_actions(plan=editions.new)
     return editions
+
+
+@pytest.fixture
+def partnership(request: pytest.FixtureRequest) -> Partnership:
+    """The editions' partnership in tests that use them, so the members are theirs; else new."""
+    if "editions" in request.fixturenames:
+        shared: Editions = request.getfixturevalue("seed_editions")
+        return Partnership.objects.get(pk=shared.new.partnership_id)
+    return builders.partnership()
+
+
+@pytest.fixture
+def editions(seed_editions: Editions) -> Editions:
+    return builders.editions_get(seed_editions)
 
 
 def _text(response: Any) -> str:
@@ -48,7 +65,7 @@ def test_what_changed_on_the_seed_editions(
     assert dict(pairs)["Completed since the earlier edition"] == "12"
     assert dict(pairs)["Dropped (not carried forward)"] == "12"
     assert "19 carried forward (1 unchanged, 1 reworded, 5 completed), 0 new, 0 dropped" in page
-    nine = action(editions.new, 1, "9)")
+    nine = seed_action(editions.new, 1, "9)")
     row = re.search(rf'id="change-carried-{nine.pk}">(.*?)</tr>', page)
     assert row is not None
     assert "By when: April 2025 → Completed" in row.group(1)
@@ -86,10 +103,10 @@ def test_plan_page_links_to_edition_pages(
 def test_what_changed_query_count_does_not_grow_with_the_plan(
     signed_in: Callable[[User], Any], partnership: Partnership, manager: User
 ) -> None:
-    client = signed_in(factories.member(partnership=partnership, role=Membership.Role.VIEWER))
+    client = signed_in(builders.member(partnership=partnership, role=Membership.Role.VIEWER))
     counts = []
     for size in (10, 10, 200):
-        old = factories.large_plan(partnership=partnership, actions=size)
+        old = builders.large_plan(partnership=partnership, actions=size)
         new = plan_roll_forward(plan=old, user=manager, title="Next", period_label="2027-28")
         new_actions = list(Action.objects.filter(objective__theme__plan=new))
         Update.objects.bulk_create(
@@ -105,7 +122,7 @@ def test_what_changed_query_count_does_not_grow_with_the_plan(
 
 
 def test_roll_forward_form_and_journey(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     plan = small_plan.plan
     done = small_plan.actions[0]
@@ -150,7 +167,7 @@ def test_manager_corrects_a_match(
     assert "Matched automatically, 90% confidence" in review
     assert "Same objective, number 6) became 5), same wording" in review
 
-    new = action(editions.new, 1, "1)")
+    new = seed_action(editions.new, 1, "1)")
     url = reverse("plans:action-predecessor", args=[new.pk])
     # Each linked action can be unlinked from the review page itself, without JavaScript.
     assert (
@@ -182,7 +199,7 @@ def test_manager_corrects_a_match(
 
 
 def test_pages_need_an_earlier_edition(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     client = signed_in(manager)
     page = _text(client.get(reverse("plans:what-changed", args=[small_plan.plan.pk])))

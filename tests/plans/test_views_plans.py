@@ -14,14 +14,14 @@ from django.utils import timezone
 
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Plan, Status, Tag
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 CODES = ["1.1", "1.2", "2.1", "2.2"]
 
 
-def _get(client: Any, small_plan: factories.SmallPlan, **query: str) -> str:
+def _get(client: Any, small_plan: builders.SmallPlan, **query: str) -> str:
     url = reverse("plans:plan", args=[small_plan.plan.pk])
     response = client.get(f"{url}?{urlencode(query)}" if query else url)
     assert response.status_code == 200
@@ -33,7 +33,7 @@ def _shown(content: str) -> list[str]:
 
 
 def test_search_covers_sub_items_and_is_case_insensitive(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[3]
     action.sub_items = ["Hate crime", "Café patrols"]
@@ -45,7 +45,7 @@ def test_search_covers_sub_items_and_is_case_insensitive(
 
 
 def test_search_counts_an_action_once_however_many_updates_match(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     action.updates.create(text="First update on 1.1, again")
@@ -55,7 +55,7 @@ def test_search_counts_an_action_once_however_many_updates_match(
 
 
 def test_filters_combine_and_round_trip_in_the_form(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     theme = small_plan.themes[0]
     query = {
@@ -83,7 +83,7 @@ def test_filters_combine_and_round_trip_in_the_form(
 
 
 def test_unusable_filter_values_are_ignored(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     content = _get(
         signed_in(viewer), small_plan, theme="x", lead="q1", status="nonsense", rating="R"
@@ -92,7 +92,7 @@ def test_unusable_filter_values_are_ignored(
 
 
 def test_overdue_is_shown_in_words(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     content = _get(signed_in(viewer), small_plan)
     # Actions x.1 are due 31/3/2025 and not started; x.2 are on-going with no date.
@@ -101,7 +101,7 @@ def test_overdue_is_shown_in_words(
 
 
 def test_tag_filter_uses_the_tag_slug(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     vawg = Tag.objects.create(name="VAWG", slug="vawg")
     small_plan.actions[2].tags.add(vawg)
@@ -109,7 +109,7 @@ def test_tag_filter_uses_the_tag_slug(
 
 
 def test_retired_actions_are_hidden_unless_asked_for(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     Action.objects.filter(pk=small_plan.actions[1].pk).update(
         retired_at=timezone.now(), retired_reason="Merged"
@@ -126,7 +126,7 @@ def test_retired_actions_are_hidden_unless_asked_for(
 
 
 def test_htmx_gets_the_results_alone(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     url = reverse("plans:plan", args=[small_plan.plan.pk]) + "?status=ongoing"
     response = signed_in(viewer).get(url, headers={"HX-Request": "true"})
@@ -139,7 +139,7 @@ def test_htmx_gets_the_results_alone(
 
 
 def test_plan_page_shows_its_status_summary(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     content = _get(signed_in(viewer), small_plan)
     assert "app-rag--green" in content
@@ -148,7 +148,7 @@ def test_plan_page_shows_its_status_summary(
 
 
 def test_latest_update_shows_with_its_date(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     action.updates.create(text="Newest words " * 40, reported_on=date(2026, 7, 31))
@@ -161,12 +161,12 @@ def test_latest_update_shows_with_its_date(
 
 
 def test_home_lists_plans_with_summaries_live_first(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
-    archived = factories.plan(
+    archived = builders.plan(
         partnership=small_plan.plan.partnership, title="Old plan", status=Plan.Status.ARCHIVED
     )
-    other = factories.small_plan(partnership=factories.partnership())
+    other = builders.small_plan(partnership=builders.partnership())
     content = signed_in(viewer).get(reverse("plans:home")).content.decode()
     live_link = reverse("plans:plan", args=[small_plan.plan.pk])
     assert content.index(live_link) < content.index(reverse("plans:plan", args=[archived.pk]))
@@ -181,7 +181,7 @@ def test_home_lists_plans_with_summaries_live_first(
 
 
 def test_home_for_someone_without_a_partnership(
-    signed_in: Callable[[User], Any], small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], small_plan: builders.SmallPlan
 ) -> None:
     user = User.objects.create_user(username="newcomer", password="pw-for-tests-1")
     content = signed_in(user).get(reverse("plans:home")).content.decode()
@@ -194,8 +194,8 @@ def test_viewer_query_count_is_the_same_for_small_and_large_plans(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    small = factories.large_plan(partnership=partnership, actions=10)
-    large = factories.large_plan(partnership=partnership, actions=300)
+    small = builders.large_plan(partnership=partnership, actions=10)
+    large = builders.large_plan(partnership=partnership, actions=300)
     client = signed_in(make_member(Membership.Role.VIEWER))
     counts = []
     for plan in (small, small, large):

@@ -19,7 +19,7 @@ from apps.plans.services.actions import (
     UPDATE_TEXT_MISSING,
     action_add_update,
 )
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def _add_update_url(action: Action) -> str:
 
 
 def test_update_form_offers_the_plans_own_ratings_with_their_definitions(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     content = signed_in(lead).get(_add_update_url(small_plan.actions[0])).content.decode()
     for rating in small_plan.plan.ratings.all():
@@ -42,7 +42,7 @@ def test_update_form_offers_the_plans_own_ratings_with_their_definitions(
 
 
 def test_update_carries_status_and_rating_and_records_who(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     green = small_plan.plan.ratings.get(code="G")
@@ -64,7 +64,7 @@ def test_update_carries_status_and_rating_and_records_who(
 
 
 def test_a_lead_can_mark_an_update_internal(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     client = signed_in(lead)
@@ -79,7 +79,7 @@ def test_a_lead_can_mark_an_update_internal(
 
 
 def test_update_to_not_rated_clears_the_rating(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[1]  # rated Green
     signed_in(manager).post(
@@ -102,7 +102,7 @@ def test_update_to_not_rated_clears_the_rating(
 def test_update_validation_errors_in_govuk_style(
     signed_in: Callable[[User], Any],
     lead: User,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
     data: dict[str, str],
     message: str,
 ) -> None:
@@ -117,9 +117,9 @@ def test_update_validation_errors_in_govuk_style(
 
 
 def test_rating_of_another_plan_is_refused(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
-    other = factories.plan(partnership=small_plan.plan.partnership, title="Other")
+    other = builders.plan(partnership=small_plan.plan.partnership, title="Other")
     foreign = other.ratings.get(code="R")
     response = signed_in(manager).post(
         _add_update_url(small_plan.actions[0]),
@@ -130,7 +130,7 @@ def test_rating_of_another_plan_is_refused(
 
 
 def test_after_an_update_from_my_actions_the_lead_is_back_on_my_actions(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     client = signed_in(lead)
     action = small_plan.actions[0]
@@ -150,7 +150,7 @@ def test_after_an_update_from_my_actions_the_lead_is_back_on_my_actions(
 
 
 def test_next_pointing_off_site_is_ignored(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     response = signed_in(lead).post(
@@ -161,7 +161,7 @@ def test_next_pointing_off_site_is_ignored(
 
 
 def test_action_page_lists_updates_newest_first_with_what_they_set(
-    signed_in: Callable[[User], Any], lead: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], lead: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     amber = small_plan.plan.ratings.get(code="A")
@@ -194,7 +194,7 @@ def test_action_page_shows_the_audit_trail_from_old_to_new(
     signed_in: Callable[[User], Any],
     manager: User,
     lead: User,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
 ) -> None:
     action = small_plan.actions[0]
     client = signed_in(manager)
@@ -227,8 +227,8 @@ def test_my_actions_lists_the_leads_live_actions_overdue_first(
     signed_in: Callable[[User], Any], make_member: Callable[..., User], partnership: Any
 ) -> None:
     user = make_member(Membership.Role.LEAD, username="inspector", initials="PI")
-    live = factories.small_plan(partnership=partnership)
-    archived = factories.small_plan(partnership=partnership)
+    live = builders.small_plan(partnership=partnership)
+    archived = builders.small_plan(partnership=partnership)
     Plan.objects.filter(pk=archived.plan.pk).update(status=Plan.Status.ARCHIVED)
     # 1.2 (on-going, no date) and 2.1 (overdue) in the live plan; 1.1 of the archived one.
     for action in (live.actions[1], live.actions[2], archived.actions[0]):
@@ -243,14 +243,14 @@ def test_my_actions_lists_the_leads_live_actions_overdue_first(
 
 
 def test_my_actions_for_someone_who_leads_nothing(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     content = signed_in(viewer).get(reverse("plans:my-actions")).content.decode()
     assert "You do not lead any actions in a live plan." in content
 
 
 def test_a_retired_action_shows_why_and_offers_no_update(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     client = signed_in(manager)
@@ -274,7 +274,7 @@ def test_my_actions_query_count_does_not_grow_with_the_actions(
     client = signed_in(make_member(Membership.Role.LEAD, initials="JW"))
     counts = []
     for size in (8, 400):
-        factories.large_plan(partnership=partnership, actions=size)
+        builders.large_plan(partnership=partnership, actions=size)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(reverse("plans:my-actions"))
         assert response.status_code == 200

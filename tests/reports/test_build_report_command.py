@@ -9,14 +9,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from apps.partnerships.models import Partnership
-from tests import factories
-from tests.reports import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def saved(partnership: Partnership, small_plan: factories.SmallPlan) -> str:
+def saved(partnership: Partnership, small_plan: builders.SmallPlan) -> str:
     builders.definition(partnership=partnership, plans=[small_plan.plan], slug="board-q3")
     return "board-q3"
 
@@ -33,9 +32,9 @@ def test_writes_the_report_in_the_format_asked(
 
 
 def test_public_flag_builds_the_public_version(
-    saved: str, tmp_path: Path, partnership: Partnership, small_plan: factories.SmallPlan
+    saved: str, tmp_path: Path, partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
-    person = factories.person(partnership=partnership, initials="AB", name="Alice Bloggs")
+    person = builders.person(partnership=partnership, initials="AB", name="Alice Bloggs")
     small_plan.actions[0].updates.create(text="Checked by Alice Bloggs", author=person)
     out = tmp_path / "board.html"
     call_command("build_report", saved, "--format", "html", "--out", str(out), stdout=StringIO())

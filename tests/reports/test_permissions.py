@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from apps.partnerships.models import Membership, Partnership
 from apps.reports.models import ReportDefinition
-from tests import factories
-from tests.reports import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def _expected(role: str, page: str) -> int | str:
 
 
 @pytest.fixture
-def saved(partnership: Partnership, small_plan: factories.SmallPlan) -> ReportDefinition:
+def saved(partnership: Partnership, small_plan: builders.SmallPlan) -> ReportDefinition:
     return builders.definition(partnership=partnership, plans=[small_plan.plan])
 
 
@@ -62,9 +61,7 @@ def client_for(
         if role == "anonymous":
             return client
         if role == "outsider":
-            user = factories.member(
-                partnership=factories.partnership(), role=Membership.Role.MANAGER
-            )
+            user = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
         else:
             user = make_member({"manager": Membership.Role.MANAGER}.get(role, role))
         client.force_login(user)
@@ -109,7 +106,7 @@ def _changed(page: str, saved: ReportDefinition) -> bool:
 def test_permission_matrix(
     client_for: Callable[[str], Client],
     saved: ReportDefinition,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
     role: str,
     page: str,
 ) -> None:

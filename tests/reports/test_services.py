@@ -11,9 +11,7 @@ from django.core.exceptions import ValidationError
 from apps.partnerships.models import Partnership
 from apps.reports import services
 from apps.reports.models import ReportDefinition
-from tests import factories
-from tests.performance import builders as performance
-from tests.reports import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +21,7 @@ def _errors(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]
 
 
 def test_create_makes_a_free_short_name_and_records_who(
-    manager: User, partnership: Partnership, small_plan: factories.SmallPlan
+    manager: User, partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     builders.definition(partnership=partnership, plans=[small_plan.plan], slug="board-report")
     made = services.report_definition_create(
@@ -41,7 +39,9 @@ def test_create_makes_a_free_short_name_and_records_who(
 def test_every_broken_rule_is_named_against_its_field(
     manager: User, partnership: Partnership
 ) -> None:
-    builders.definition(partnership=partnership, slug="taken")
+    builders.definition(
+        partnership=partnership, plans=[builders.plan(partnership=partnership)], slug="taken"
+    )
     with pytest.raises(ValidationError) as error:
         services.report_definition_create(
             partnership=partnership,
@@ -63,13 +63,13 @@ def test_every_broken_rule_is_named_against_its_field(
 def test_plans_and_priorities_must_be_the_partnerships(
     manager: User, partnership: Partnership
 ) -> None:
-    elsewhere = factories.partnership()
+    elsewhere = builders.partnership()
     with pytest.raises(ValidationError) as error:
         services.report_definition_create(
             partnership=partnership,
             title="Board report",
-            plans=[factories.small_plan(partnership=elsewhere).plan],
-            priorities=[performance.priority(partnership=elsewhere)],
+            plans=[builders.small_plan(partnership=elsewhere).plan],
+            priorities=[builders.priority(partnership=elsewhere)],
             sections=["cover"],
             user=manager,
         )
@@ -80,10 +80,10 @@ def test_plans_and_priorities_must_be_the_partnerships(
 
 
 def test_edit_keeps_the_short_name_when_none_is_given(
-    manager: User, partnership: Partnership, small_plan: factories.SmallPlan
+    manager: User, partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     saved = builders.definition(partnership=partnership, plans=[small_plan.plan], slug="q3")
-    priority = performance.priority(partnership=partnership)
+    priority = builders.priority(partnership=partnership)
     services.report_definition_edit(
         definition=saved,
         title="Renamed",
@@ -108,7 +108,7 @@ def test_edit_keeps_the_short_name_when_none_is_given(
 
 
 def test_the_command_line_creates_a_definition_with_nobody_signed_in(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     made = services.report_definition_create(
         partnership=partnership,

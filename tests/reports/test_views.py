@@ -13,9 +13,7 @@ from django.urls import reverse
 from apps.partnerships.models import Partnership
 from apps.reports import forms, services
 from apps.reports.models import ReportDefinition
-from tests import factories
-from tests.performance import builders as performance
-from tests.reports import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +33,9 @@ def test_manager_defines_a_report(
     signed_in: Callable[[User], Any],
     manager: User,
     partnership: Partnership,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
 ) -> None:
-    priority = performance.priority(partnership=partnership)
+    priority = builders.priority(partnership=partnership)
     response = signed_in(manager).post(
         reverse("reports:create", args=[partnership.pk]),
         _form(
@@ -74,7 +72,7 @@ def test_form_names_the_field_at_fault(
     signed_in: Callable[[User], Any],
     manager: User,
     partnership: Partnership,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
     changes: dict[str, Any],
     field: str,
     message: str | None,
@@ -93,7 +91,7 @@ def test_form_names_the_field_at_fault(
 def test_plans_of_another_partnership_cannot_be_chosen(
     signed_in: Callable[[User], Any], manager: User, partnership: Partnership
 ) -> None:
-    elsewhere = factories.small_plan(partnership=factories.partnership()).plan
+    elsewhere = builders.small_plan(partnership=builders.partnership()).plan
     response = signed_in(manager).post(
         reverse("reports:create", args=[partnership.pk]), _form(plans=[str(elsewhere.pk)])
     )
@@ -105,7 +103,7 @@ def test_editing_keeps_the_short_name_and_shows_the_saved_choices(
     signed_in: Callable[[User], Any],
     manager: User,
     partnership: Partnership,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
 ) -> None:
     saved = builders.definition(partnership=partnership, plans=[small_plan.plan], slug="q3")
     client = signed_in(manager)
@@ -125,9 +123,9 @@ def test_report_page_switches_version_and_links_every_format(
     signed_in: Callable[[User], Any],
     viewer: User,
     partnership: Partnership,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
 ) -> None:
-    person = factories.person(partnership=partnership, initials="AB", name="Alice Bloggs")
+    person = builders.person(partnership=partnership, initials="AB", name="Alice Bloggs")
     small_plan.actions[0].updates.create(text="Seen by Alice Bloggs", author=person)
     saved = builders.definition(partnership=partnership, plans=[small_plan.plan])
     client = signed_in(viewer)
@@ -147,7 +145,7 @@ def test_download_is_an_attachment_named_after_the_report(
     signed_in: Callable[[User], Any],
     viewer: User,
     partnership: Partnership,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
 ) -> None:
     saved = builders.definition(partnership=partnership, plans=[small_plan.plan], slug="q3")
     client = signed_in(viewer)

@@ -11,7 +11,7 @@ from apps.importers.selectors import document_upload_preview
 from apps.importers.services import document_upload_import
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Plan
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,10 @@ def _import(
 ) -> tuple[list[str], list[str], Partnership]:
     """Preview then import the chosen plans of a seed into a new partnership; the promised and
     the added agencies and people."""
-    partnership = factories.partnership()
+    partnership = builders.partnership()
     if known:
-        factories.person(partnership=partnership, initials=known)
-    upload = factories.document_upload(partnership=partnership, path=path)
+        builders.person(partnership=partnership, initials=known)
+    upload = builders.document_upload(partnership=partnership, path=path)
     previews = [p for p in document_upload_preview(upload=upload) if p.number in chosen]
     before = _leads(partnership)
     document_upload_import(
@@ -48,7 +48,7 @@ def _import(
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_each_plan_of_a_seed_adds_the_leads_its_preview_promised(path: Path) -> None:
-    upload = factories.document_upload(partnership=factories.partnership(), path=path)
+    upload = builders.document_upload(partnership=builders.partnership(), path=path)
     count = len(document_upload_preview(upload=upload))
     for number in range(1, count + 1):
         organisations, people, _ = _import(path, [number])

@@ -17,7 +17,7 @@ from apps.importers.domain.parsed import ParsedAction, ParsedObjective, ParsedPl
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.plans.models import Action, Objective, Plan, Update
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_importing_twice_reuses_people(partnership: Partnership) -> None:
 
 
 def test_a_failure_part_way_leaves_no_plan() -> None:
-    partnership = factories.partnership()
+    partnership = builders.partnership()
     action = ParsedAction(number="1)", text="A valid action")
     parsed = ParsedPlan(
         title="Broken plan",

@@ -19,7 +19,7 @@ from apps.importers.models import DocumentUpload
 from apps.importers.services.documents import ALREADY_IMPORTED, EARLIER_EDITION_FOR_ONE
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, Update
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 UPLOAD = reverse("importers:document-upload")
@@ -79,7 +79,7 @@ def test_service_refuses_a_second_import(manager: User, partnership: Partnership
 
     from apps.importers.services import document_upload_import
 
-    upload = factories.document_upload(partnership=partnership, user=manager)
+    upload = builders.document_upload(partnership=partnership, user=manager)
     document_upload_import(upload=upload, chosen=[1], status="draft", user=manager)
     with pytest.raises(ValidationError, match=ALREADY_IMPORTED):
         document_upload_import(upload=upload, chosen=[1], status="draft", user=manager)
@@ -122,7 +122,7 @@ def test_missing_and_oversized_files_are_refused(
 
 
 def test_choosing_no_plan_is_an_error(manager: User, signed_in: Callable[[User], Client]) -> None:
-    upload = factories.document_upload(
+    upload = builders.document_upload(
         partnership=manager.memberships.get().partnership, user=manager
     )
     url = reverse("importers:document-preview", args=[upload.pk])
@@ -134,21 +134,21 @@ def test_choosing_no_plan_is_an_error(manager: User, signed_in: Callable[[User],
 def test_preview_lists_new_leads_and_updates(
     signed_in: Callable[[User], Client], manager: User, partnership: Partnership
 ) -> None:
-    upload = factories.document_upload(partnership=partnership, user=manager, path=NSDC_2025)
+    upload = builders.document_upload(partnership=partnership, user=manager, path=NSDC_2025)
     url = reverse("importers:document-preview", args=[upload.pk])
     text = signed_in(manager).get(url).content.decode()
     assert "74 actions and 0 updates" not in text
     assert "74 actions" in text
     assert "CSP (Community Safety Partnership)</dd>" in text
     assert "JW, KS, N EC, NR, SM, YS</dd>" in text
-    factories.person(partnership=partnership, initials="YS")
+    builders.person(partnership=partnership, initials="YS")
     assert "JW, KS, N EC, NR, SM</dd>" in signed_in(manager).get(url).content.decode()
 
 
 def test_a_manager_may_only_upload_for_partnerships_they_manage(
     signed_in: Callable[[User], Client], manager: User, partnership: Partnership
 ) -> None:
-    other = factories.partnership()
+    other = builders.partnership()
     response = _upload(signed_in(manager), other, _file(NSDC_2026))
     assert "Select a valid choice" in response.content.decode()
     assert DocumentUpload.objects.count() == 0
@@ -158,9 +158,9 @@ def _as(role: str, client: Client, partnership: Partnership) -> Client:
     if role == "anonymous":
         return client
     if role == "manager elsewhere":
-        user = factories.member(partnership=factories.partnership(), role="manager")
+        user = builders.member(partnership=builders.partnership(), role="manager")
     else:
-        user = factories.member(partnership=partnership, role=role)
+        user = builders.member(partnership=partnership, role=role)
     client.force_login(user)
     return client
 
@@ -177,7 +177,7 @@ MATRIX = {
 
 @pytest.mark.parametrize("role", list(MATRIX))
 def test_permission_matrix(client: Client, partnership: Partnership, role: str) -> None:
-    upload = factories.document_upload(partnership=partnership)
+    upload = builders.document_upload(partnership=partnership)
     preview = reverse("importers:document-preview", args=[upload.pk])
     browser = _as(role, client, partnership)
     responses = [
@@ -218,8 +218,8 @@ def test_next_years_plan_imported_as_the_next_edition_is_matched_and_archives_th
 def test_an_earlier_edition_is_for_one_plan_only(
     signed_in: Callable[[User], Client], manager: User, partnership: Partnership
 ) -> None:
-    earlier = factories.small_plan(partnership=partnership).plan
-    upload = factories.document_upload(partnership=partnership, user=manager, path=NORFOLK_2013)
+    earlier = builders.small_plan(partnership=partnership).plan
+    upload = builders.document_upload(partnership=partnership, user=manager, path=NORFOLK_2013)
     url = reverse("importers:document-preview", args=[upload.pk])
     page = signed_in(manager).post(
         url, {"plans": ["1", "2"], "status": Plan.Status.DRAFT, "predecessor": earlier.pk}

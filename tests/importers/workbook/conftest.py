@@ -1,4 +1,5 @@
-"""Fixtures for the workbook tests: the real 2026-27 seed plan and a manager of its partnership."""
+"""Fixtures for the workbook tests: the real 2026-27 seed plan (imported once per module) and a
+manager of its partnership."""
 
 from __future__ import annotations
 
@@ -10,30 +11,38 @@ from django.contrib.auth.models import User
 from openpyxl import Workbook, load_workbook
 
 from apps.demo.seeds import NSDC_2026
-from apps.importers.domain.documents import decode_document, parse_plan_document
-from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.selectors.workbook_export import plan_workbook
-from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Plan
-from tests import factories
+from tests import builders
+from tests.module_db import ModuleDb
 
 
-@pytest.fixture(scope="session")
-def seed_parsed() -> ParsedPlan:
-    return parse_plan_document(decode_document(NSDC_2026.read_bytes()))
+@pytest.fixture(scope="module")
+def shared_seed_plan(module_db: ModuleDb) -> Plan:
+    """The live 2026-27 seed plan, imported once per module into a partnership of its own."""
+    with module_db():
+        return builders.import_plan(NSDC_2026, builders.partnership(), status=Plan.Status.LIVE)
 
 
 @pytest.fixture
-def seed_plan(partnership: Partnership, seed_parsed: ParsedPlan) -> Plan:
-    return plan_create_from_parsed(
-        parsed=seed_parsed, partnership=partnership, status=Plan.Status.LIVE
-    )
+def partnership(request: pytest.FixtureRequest) -> Partnership:
+    """The seed plan's partnership in tests that use the seed plan (the importer is one of its
+    managers), else a new one."""
+    if "seed_plan" in request.fixturenames:
+        shared: Plan = request.getfixturevalue("shared_seed_plan")
+        return Partnership.objects.get(pk=shared.partnership_id)
+    return builders.partnership()
+
+
+@pytest.fixture
+def seed_plan(shared_seed_plan: Plan) -> Plan:
+    return Plan.objects.get(pk=shared_seed_plan.pk)
 
 
 @pytest.fixture
 def importer(partnership: Partnership) -> User:
-    return factories.member(
+    return builders.member(
         partnership=partnership, role=Membership.Role.MANAGER, username="importer"
     )
 

@@ -18,7 +18,7 @@ from apps.importers.selectors.workbook_export import blank_workbook, plan_workbo
 from apps.importers.services.workbooks import plan_create_from_workbook, workbook_import
 from apps.plans.models import Action, Objective, Plan
 from apps.plans.services import action_retire
-from tests import factories
+from tests import builders
 from tests.importers.workbook.helpers import fingerprint, key_of, set_cell, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def test_each_bad_cell_is_named_and_nothing_is_applied(
 
 
 def test_key_of_another_plan(seed_plan: Plan, importer: User, edit_workbook: Edit) -> None:
-    other = factories.small_plan(partnership=factories.partnership())
+    other = builders.small_plan(partnership=builders.partnership())
     data = edit_workbook(seed_plan, lambda b: set_cell(b, 3, "key", other.actions[0].pk))
     expected = f"Sheet Actions, row 3, column A (Key): {c.KEY_OTHER_PLAN}"
     _assert_refused(seed_plan, data, importer, [expected])
@@ -255,7 +255,7 @@ def test_template_problems_create_nothing(seed_plan: Plan, importer: User) -> No
 def test_empty_draft_plan_takes_its_structure_from_the_rows(
     seed_plan: Plan, importer: User
 ) -> None:
-    draft = factories.plan(partnership=seed_plan.partnership, status=Plan.Status.DRAFT)
+    draft = builders.plan(partnership=seed_plan.partnership, status=Plan.Status.DRAFT)
     data = _template_with([ROW, {**ROW, "objective_number": 2, "rag": "Amber"}])
     changes = workbook_import(plan=draft, data=data, user=importer)
     assert changes.ok, changes.problems

@@ -19,7 +19,7 @@ from apps.importers.selectors.workbook_export import blank_workbook, plan_workbo
 from apps.importers.views.workbooks import UPLOAD_EXPIRED, XLSX
 from apps.plans.models import Action, Plan
 from apps.plans.services import action_retire
-from tests import factories
+from tests import builders
 from tests.importers.workbook.helpers import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def _confirm(client: Any, plan: Plan, token: str) -> Any:
 
 
 def test_download_is_the_plans_workbook(
-    signed_in: Callable[[User], Any], viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     response = signed_in(viewer).get(
         reverse("importers:workbook-download", args=[small_plan.plan.pk])
@@ -56,7 +56,7 @@ def test_download_is_the_plans_workbook(
 
 
 def test_template_download(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     url = reverse("importers:workbook-template", args=[small_plan.plan.partnership_id])
     content = signed_in(manager).get(url).content
@@ -66,7 +66,7 @@ def test_template_download(
 
 
 def test_preview_then_confirm_applies_the_changes(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     client, plan = signed_in(manager), small_plan.plan
     preview = _upload(client, plan, _edited(plan, F2="Outreach", J3="On hold"))
@@ -86,7 +86,7 @@ def test_preview_then_confirm_applies_the_changes(
 
 
 def test_unchanged_workbook_has_nothing_to_confirm(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     page = _upload(signed_in(manager), small_plan.plan, _edited(small_plan.plan)).content.decode()
     assert "There is nothing to change" in page
@@ -94,7 +94,7 @@ def test_unchanged_workbook_has_nothing_to_confirm(
 
 
 def test_problems_are_all_listed_and_nothing_is_kept(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     client = signed_in(manager)
     before = snapshot()
@@ -121,7 +121,7 @@ def test_problems_are_all_listed_and_nothing_is_kept(
 def test_bad_uploads_are_explained(
     signed_in: Callable[[User], Any],
     manager: User,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
     upload: dict[str, Any],
     message: str,
 ) -> None:
@@ -133,7 +133,7 @@ def test_bad_uploads_are_explained(
 
 
 def test_confirm_checks_the_workbook_again(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     client, plan = signed_in(manager), small_plan.plan
     preview = _upload(client, plan, _edited(plan, F2="Outreach"))
@@ -144,7 +144,7 @@ def test_confirm_checks_the_workbook_again(
 
 
 def test_confirm_with_a_wrong_token_changes_nothing(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     client, plan = signed_in(manager), small_plan.plan
     _upload(client, plan, _edited(plan, F2="Outreach"))
@@ -159,7 +159,7 @@ def test_only_managers_can_confirm(
     manager: User,
     lead: User,
     viewer: User,
-    small_plan: factories.SmallPlan,
+    small_plan: builders.SmallPlan,
     role: str,
 ) -> None:
     client, plan = signed_in(manager), small_plan.plan
@@ -172,7 +172,7 @@ def test_only_managers_can_confirm(
 
 
 def test_create_a_plan_from_a_workbook(
-    signed_in: Callable[[User], Any], manager: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, small_plan: builders.SmallPlan
 ) -> None:
     client, partnership_id = signed_in(manager), small_plan.plan.partnership_id
     url = reverse("importers:workbook-create", args=[partnership_id])
@@ -193,7 +193,7 @@ def test_create_a_plan_from_a_workbook(
 
 
 def test_plan_page_links(
-    signed_in: Callable[[User], Any], manager: User, viewer: User, small_plan: factories.SmallPlan
+    signed_in: Callable[[User], Any], manager: User, viewer: User, small_plan: builders.SmallPlan
 ) -> None:
     url = reverse("plans:plan", args=[small_plan.plan.pk])
     upload = reverse("importers:workbook-upload", args=[small_plan.plan.pk])

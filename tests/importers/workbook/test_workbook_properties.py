@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 from apps.importers.selectors.workbook_export import plan_workbook
 from apps.importers.services.workbooks import workbook_import
 from apps.plans.models import Plan
-from tests import factories
+from tests import builders
 from tests.importers.workbook.helpers import fingerprint, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def _check_import(plan: Plan, data: bytes, user: User) -> None:
 
 @pytest.fixture
 def plan_and_user(partnership: Any, importer: User) -> tuple[Plan, User]:
-    return factories.small_plan(partnership=partnership).plan, importer
+    return builders.small_plan(partnership=partnership).plan, importer
 
 
 @PROPERTY

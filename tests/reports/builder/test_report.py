@@ -15,9 +15,7 @@ from apps.plans.models import Update
 from apps.reports.builder import acronyms_used, report_build, report_texts
 from apps.reports.builder import content as c
 from apps.reports.models import GlossaryEntry
-from tests import factories
-from tests.performance import builders as performance
-from tests.reports import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 AS_OF = date(2026, 11, 25)
@@ -28,10 +26,10 @@ def _text(report: c.Report) -> str:
 
 
 @pytest.fixture
-def plan_with_people(partnership: Partnership) -> factories.SmallPlan:
+def plan_with_people(partnership: Partnership) -> builders.SmallPlan:
     """The small plan, an update by a named person, and an internal update."""
-    small = factories.small_plan(partnership=partnership)
-    author = factories.person(partnership=partnership, initials="YS", name="Yvonne Swinton")
+    small = builders.small_plan(partnership=partnership)
+    author = builders.person(partnership=partnership, initials="YS", name="Yvonne Swinton")
     small.actions[0].lead_people.add(author)
     Update.objects.create(
         action=small.actions[0], author=author, text="Training booked with Yvonne Swinton."
@@ -43,7 +41,7 @@ def plan_with_people(partnership: Partnership) -> factories.SmallPlan:
 
 
 def test_full_version_names_people_and_shows_internal_updates(
-    partnership: Partnership, plan_with_people: factories.SmallPlan
+    partnership: Partnership, plan_with_people: builders.SmallPlan
 ) -> None:
     definition = builders.definition(
         partnership=partnership,
@@ -56,7 +54,7 @@ def test_full_version_names_people_and_shows_internal_updates(
 
 
 def test_public_version_leaves_out_names_and_internal_updates(
-    partnership: Partnership, plan_with_people: factories.SmallPlan
+    partnership: Partnership, plan_with_people: builders.SmallPlan
 ) -> None:
     definition = builders.definition(
         partnership=partnership,
@@ -76,10 +74,10 @@ def test_public_version_leaves_out_names_and_internal_updates(
 def test_public_version_leaves_out_lead_officers_and_internal_narratives(
     partnership: Partnership,
 ) -> None:
-    priority = performance.priority(partnership=partnership)
+    priority = builders.priority(partnership=partnership)
     priority.lead_officer = "ACC Nick Dean"
     priority.save()
-    performance.figures(measure=performance.measure(priority=priority), values=[120, 130])
+    builders.figures(measure=builders.measure(priority=priority), values=[120, 130])
     PriorityReport.objects.create(
         priority=priority,
         period_label="Q2 2013/14",
@@ -95,7 +93,7 @@ def test_public_version_leaves_out_lead_officers_and_internal_narratives(
 
 
 def test_updates_outside_the_period_are_left_out(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     action = small_plan.actions[0]
     Update.objects.create(action=action, text="Autumn progress", reported_on=date(2026, 11, 1))
@@ -113,7 +111,7 @@ def test_updates_outside_the_period_are_left_out(
 
 
 def test_glossary_has_the_acronyms_used_and_not_the_others(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     for acronym, meaning in [
         ("CSP", "Community Safety Partnership"),  # the lead organisation's short name
@@ -141,7 +139,7 @@ def test_acronyms_are_matched_as_whole_words_in_their_own_case() -> None:
 
 
 def test_sections_follow_the_definition_and_skip_those_without_data(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     definition = builders.definition(
         partnership=partnership,
@@ -154,7 +152,7 @@ def test_sections_follow_the_definition_and_skip_those_without_data(
 
 
 def test_status_summary_matches_the_plan_selector_overall_and_per_theme(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     definition = builders.definition(partnership=partnership, plans=[small_plan.plan])
     report = report_build(definition=definition, as_of=AS_OF)
@@ -172,9 +170,9 @@ def test_status_summary_matches_the_plan_selector_overall_and_per_theme(
 
 
 def _queries_to_build(partnership: Partnership, actions: int, slug: str) -> int:
-    plan = factories.large_plan(partnership=partnership, actions=actions)
-    priority = performance.priority(partnership=partnership, code=slug[-3:])
-    performance.figures(measure=performance.measure(priority=priority), values=[1, 2, 3, 4])
+    plan = builders.large_plan(partnership=partnership, actions=actions)
+    priority = builders.priority(partnership=partnership, code=slug[-3:])
+    builders.figures(measure=builders.measure(priority=priority), values=[1, 2, 3, 4])
     definition = builders.definition(
         partnership=partnership, plans=[plan], priorities=[priority], slug=slug
     )
@@ -187,17 +185,15 @@ def _queries_to_build(partnership: Partnership, actions: int, slug: str) -> int:
 
 
 def test_query_count_does_not_grow_with_the_plan() -> None:
-    small = _queries_to_build(factories.partnership(), 10, "small-010")
-    large = _queries_to_build(factories.partnership(), 200, "large-200")
+    small = _queries_to_build(builders.partnership(), 10, "small-010")
+    large = _queries_to_build(builders.partnership(), 200, "large-200")
     assert small == large
 
 
 def test_performance_sections_report_a_concern_and_chart_it(partnership: Partnership) -> None:
-    priority = performance.priority(partnership=partnership)
-    measure = performance.measure(priority=priority, target_value=15)
-    performance.figures(
-        measure=measure, values=[10, 12, 11, 13, 10, 12, 11, 13, 10, 12, 11, 13, 30]
-    )
+    priority = builders.priority(partnership=partnership)
+    measure = builders.measure(priority=priority, target_value=15)
+    builders.figures(measure=measure, values=[10, 12, 11, 13, 10, 12, 11, 13, 10, 12, 11, 13, 30])
     definition = builders.definition(partnership=partnership, priorities=[priority])
     report = report_build(definition=definition, as_of=AS_OF)
     assert [s.code for s in report.sections] == [

@@ -14,20 +14,19 @@ from apps.reports.builder import report_build
 from apps.reports.renderers.formats import FORMATS, format_get
 from apps.reports.renderers.html import render_html
 from apps.reports.renderers.pdf import FETCH_REFUSED, NoFetching, css_string, pdf_document
-from tests import factories
-from tests.reports import builders
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 AS_OF = date(2026, 11, 25)
 
 
-def _report(partnership: Partnership, small_plan: factories.SmallPlan) -> c.Report:
+def _report(partnership: Partnership, small_plan: builders.SmallPlan) -> c.Report:
     definition = builders.definition(partnership=partnership, plans=[small_plan.plan])
     return report_build(definition=definition, as_of=AS_OF)
 
 
 def test_rag_cells_carry_the_word_and_the_colour(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     html = render_html(_report(partnership, small_plan)).decode()
     green_cell = (
@@ -39,7 +38,7 @@ def test_rag_cells_carry_the_word_and_the_colour(
 
 
 def test_a_colour_that_is_not_a_hex_colour_never_reaches_a_style(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     # seven characters, the field's length, so PostgreSQL stores it as SQLite does
     Rating.objects.filter(plan=small_plan.plan, code="G").update(colour="red;}a{")
@@ -49,7 +48,7 @@ def test_a_colour_that_is_not_a_hex_colour_never_reaches_a_style(
 
 
 def test_text_from_the_plan_is_escaped(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     Action.objects.filter(pk=small_plan.actions[0].pk).update(text="<script>alert(1)</script>")
     html = render_html(_report(partnership, small_plan)).decode()
@@ -58,7 +57,7 @@ def test_text_from_the_plan_is_escaped(
 
 
 def test_pdf_bookmarks_follow_the_headings(
-    partnership: Partnership, small_plan: factories.SmallPlan
+    partnership: Partnership, small_plan: builders.SmallPlan
 ) -> None:
     report = _report(partnership, small_plan)
     tree = pdf_document(report).make_bookmark_tree()

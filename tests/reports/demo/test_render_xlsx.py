@@ -1,7 +1,8 @@
 """The Excel report: the 2026-27 NSDC report built from the demo and reopened with openpyxl.
 
-The demo is loaded once for the module inside a transaction that is rolled back; what the
-sheets should hold is read from the database and the selectors there and then.
+The demo is loaded once for the package (conftest.py); the module builds its report in a
+savepoint that is rolled back, and what the sheets should hold is read from the database and
+the selectors there and then.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from apps.reports.builder import content as c
 from apps.reports.builder import report_build
 from apps.reports.models import ReportDefinition
 from apps.reports.renderers.xlsx import render_xlsx, sheet_name
+from tests.module_db import ModuleDb
 
-# The module's fixture loads the demo itself (rolled back after); the mark makes pytest-django
-# create the test database for it.
+# The module's fixture reads the package's demo (tests/reports/demo/conftest.py); the mark makes
+# pytest-django create the test database for it.
 pytestmark = pytest.mark.django_db
 
 RATED = {"1)": "G", "2)": "A"}  # the first objective's first actions get ratings
@@ -63,9 +65,8 @@ def _printed(action: Action) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Built:
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+def built(demo_db: ModuleDb, tmp_path_factory: Any) -> Built:
+    with demo_db(), transaction.atomic():
         definition = ReportDefinition.objects.get(slug=NSDC_SLUG)
         plan = definition.plans.get()
         actions = list(

@@ -1,5 +1,5 @@
-"""The NSDC 2026-27 report, built once per test module from the demo: its files and the
-figures the database says it must contain."""
+"""The demo, loaded once for this package's modules (`demo_db`), and the NSDC 2026-27 report
+built from it once per module: its files and the figures the database says it must contain."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from apps.plans.selectors import plan_status_summary
 from apps.reports.builder import report_build
 from apps.reports.models import ReportDefinition
 from apps.reports.renderers import FORMATS
+from tests.module_db import ModuleDb, outer_transaction
 
 AS_OF = date(2026, 11, 25)
 
@@ -50,10 +51,23 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.fixture(scope="package")
+def demo_db(django_db_setup: None, django_db_blocker: Any) -> Iterator[ModuleDb]:
+    """The demo, loaded once in a transaction rolled back when the package's tests end.
+
+    Each module builds what it reads inside `with demo_db(), transaction.atomic():` and rolls
+    that savepoint back, so one module's changes (ratings given to actions) never reach the next.
+    pytest-xdist runs this directory's modules in one worker (tests/xdist_scheduling.py).
+    """
+    with outer_transaction(django_db_blocker) as unblock:
+        with unblock():
+            call_command("load_demo", stdout=StringIO())
+        yield unblock
+
+
 @pytest.fixture(scope="module")
-def nsdc(django_db_setup: Any, django_db_blocker: Any) -> Iterator[BuiltReport]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+def nsdc(demo_db: ModuleDb) -> Iterator[BuiltReport]:
+    with demo_db(), transaction.atomic():
         definition = ReportDefinition.objects.select_related("partnership").get(slug=NSDC_SLUG)
         plan = definition.plans.get()
         report = report_build(definition=definition, as_of=AS_OF)

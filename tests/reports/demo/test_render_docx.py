@@ -1,7 +1,8 @@
 """The Word report: the 2026-27 NSDC report built from the demo and read back with python-docx.
 
-The demo is loaded once for the module inside a transaction that is rolled back, and every
-figure the tests expect is read from the database or the built `Report` there and then.
+The demo is loaded once for the package (conftest.py); the module builds its report in a
+savepoint that is rolled back, and every figure the tests expect is read from the database or
+the built `Report` there and then.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from apps.reports.builder import report_build
 from apps.reports.models import ReportDefinition
 from apps.reports.renderers import docx_charts as render_docx_charts
 from apps.reports.renderers.docx import CHART_NOT_DRAWN, render_docx
+from tests.module_db import ModuleDb
 
-# The module's fixture loads the demo itself (rolled back after); the mark makes pytest-django
-# create the test database for it.
+# The module's fixture reads the package's demo (tests/reports/demo/conftest.py); the mark makes
+# pytest-django create the test database for it.
 pytestmark = pytest.mark.django_db
 
 RATED = {"1)": "G", "2)": "A", "3)": "R"}  # the first objective's first actions get ratings
@@ -56,9 +58,8 @@ def _objective(action: Action) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Built:
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+def built(demo_db: ModuleDb, tmp_path_factory: Any) -> Built:
+    with demo_db(), transaction.atomic():
         definition = ReportDefinition.objects.get(slug=NSDC_SLUG)
         plan = definition.plans.get()
         actions = list(

@@ -1,20 +1,28 @@
-"""Small, explicit builders for test data (plain functions: easier to read than a factory DSL)."""
+"""Plans: an empty live plan, a small plan whose actions go through the plan services, and a
+large plan for query counts.
+
+A plan, its RAG scheme, themes, objectives and the small plan's actions and first updates go
+through the plan services an import uses (`apps.plans.services.structure`): they keep what they
+are given, as a document printed it, with nobody signed in. The large plan is bulk inserts.
+"""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from typing import Any
 
-from django.contrib.auth.models import User
-
-from apps.demo.seeds import NSDC_2026
-from apps.importers.models import DocumentUpload
-from apps.partnerships.models import Membership, Organisation, Partnership, Person
-from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme, Update
-
-_counter = itertools.count(1)
+from apps.partnerships.models import Organisation, Partnership, Person
+from apps.plans.domain.by_when import interpret_by_when
+from apps.plans.models import Action, Objective, Plan, Status, Tag, Theme, Update
+from apps.plans.services import (
+    action_import,
+    objective_create,
+    plan_create,
+    rating_create,
+    theme_create,
+    update_import,
+)
 
 RAG = [
     ("R", "Red", "#d4351c", "Actions underway but no significant change."),
@@ -23,45 +31,21 @@ RAG = [
 ]
 
 
-def partnership(name: str | None = None) -> Partnership:
-    n = next(_counter)
-    return Partnership.objects.create(name=name or f"Test CSP {n}", slug=f"test-csp-{n}")
-
-
-def person(*, partnership: Partnership, initials: str, name: str = "") -> Person:
-    return Person.objects.create(partnership=partnership, initials=initials, name=name)
-
-
-def member(
-    *,
-    partnership: Partnership,
-    role: str,
-    username: str | None = None,
-    initials: str | None = None,
-) -> User:
-    n = next(_counter)
-    user = User.objects.create_user(username=username or f"user{n}", password="pw-for-tests-1")
-    Membership.objects.create(partnership=partnership, user=user, role=role)
-    Person.objects.create(
-        partnership=partnership, initials=initials or f"U{n}", name=f"User {n}", user=user
-    )
-    return user
-
-
 def plan(
     *, partnership: Partnership, title: str = "Delivery Plan", status: str = Plan.Status.LIVE
 ) -> Plan:
-    new_plan = Plan.objects.create(
-        partnership=partnership, title=title, period_label="2026-27", status=status
+    new_plan = plan_create(
+        partnership=partnership, title=title, period_label="2026-27", status=status, user=None
     )
     for position, (code, label, colour, definition) in enumerate(RAG):
-        Rating.objects.create(
+        rating_create(
             plan=new_plan,
             code=code,
             label=label,
             colour=colour,
             definition=definition,
             position=position,
+            user=None,
         )
     return new_plan
 
@@ -86,36 +70,60 @@ def small_plan(*, partnership: Partnership, actions_per_objective: int = 2) -> S
     for t, (title, statement) in enumerate(
         [("Prevention", "Working to prevent crime."), ("Response", "Responding to harm.")]
     ):
-        theme = Theme.objects.create(plan=new_plan, title=title, statement=statement, position=t)
-        objective = Objective.objects.create(
-            theme=theme, number=t + 1, title=f"Objective title {t + 1}"
+        theme = theme_create(plan=new_plan, title=title, statement=statement, position=t, user=None)
+        objective = objective_create(
+            theme=theme, number=t + 1, title=f"Objective title {t + 1}", user=None
         )
         themes.append(theme)
         objectives.append(objective)
         for i in range(actions_per_objective):
-            action = Action.objects.create(
+            by_when = interpret_by_when("31/3/2025" if i == 0 else "On-going")
+            action = action_import(
                 objective=objective,
+                user=None,
                 number=f"{i + 1})",
                 position=i,
                 method="Training" if i == 0 else "",
                 text=f"Action {t + 1}.{i + 1} about anti-social behaviour",
-                due_text="31/3/2025" if i == 0 else "On-going",
-                due_date=date(2025, 3, 31) if i == 0 else None,
-                status=Status.NOT_STARTED if i == 0 else Status.ONGOING,
+                due_text=by_when.text,
+                due_date=by_when.due_date,
+                status=by_when.status or (Status.NOT_STARTED if i == 0 else Status.ONGOING),
                 rating=green if i else None,
+                lead_organisations=[csp],
+                tags=[asb],
             )
-            action.lead_organisations.add(csp)
-            action.tags.add(asb)
-            Update.objects.create(action=action, text=f"First update on {t + 1}.{i + 1}")
+            # An update as an imported document leaves it, words without a date or a status
+            # (`action_add_update` dates one and records a status, as a lead's update does).
+            update_import(
+                action=action, user=None, text=f"First update on {t + 1}.{i + 1}", reported_on=None
+            )
             actions.append(action)
     return SmallPlan(plan=new_plan, themes=themes, objectives=objectives, actions=actions)
+
+
+def small_plan_get(small: SmallPlan) -> SmallPlan:
+    """The same small plan read afresh, so a test's changes to its rows stay its own."""
+
+    def fresh(rows: list[Any]) -> list[Any]:
+        found = type(rows[0])._default_manager.in_bulk([row.pk for row in rows])
+        return [found[row.pk] for row in rows]
+
+    return SmallPlan(
+        plan=Plan.objects.get(pk=small.plan.pk),
+        themes=fresh(small.themes),
+        objectives=fresh(small.objectives),
+        actions=fresh(small.actions),
+    )
 
 
 def large_plan(*, partnership: Partnership, actions: int, objectives: int = 14) -> Plan:
     """A plan of the given size in a handful of bulk inserts, for query-count tests and benches.
 
     Each action has a person and an organisation as leads, a tag and two updates; a third of
-    them are overdue, so every column and marker of the plan page is exercised.
+    them are overdue, so every column and marker of the plan page is exercised. Bulk inserts
+    rather than the services: a plan of hundreds of actions through `action_create` would take
+    seconds per test, and these tests count the queries of the pages that read the plan, not
+    of the writes that made it.
     """
     new_plan = plan(partnership=partnership, title=f"Plan with {actions} actions")
     ratings = list(new_plan.ratings.all())
@@ -168,16 +176,3 @@ def large_plan(*, partnership: Partnership, actions: int, objectives: int = 14) 
         for k in range(2)
     )
     return new_plan
-
-
-def document_upload(
-    *, partnership: Partnership, path: Path = NSDC_2026, user: User | None = None
-) -> DocumentUpload:
-    """A seed document kept for preview, as a manager's upload leaves it."""
-    uploader = user or member(partnership=partnership, role=Membership.Role.MANAGER)
-    return DocumentUpload.objects.create(
-        partnership=partnership,
-        uploaded_by=uploader,
-        file_name=path.name,
-        content=path.read_bytes(),
-    )

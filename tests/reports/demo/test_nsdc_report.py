@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.reports.conftest import BuiltReport, html_text, pdf_text
+from tests.reports.demo.conftest import BuiltReport, html_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 

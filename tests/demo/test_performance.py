@@ -14,14 +14,14 @@ from apps.partnerships.models import Partnership
 from apps.performance.domain.rag import Rating
 from apps.performance.models import Measure
 from apps.performance.selectors import exception_report, measure_assessment, priority_table
-from tests import factories
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def loaded() -> Iterator[Partnership]:
-    notts = factories.partnership("Notts demo")
+    notts = builders.partnership("Notts demo")
     performance_demo_load(partnership=notts, password="pw-for-tests-1")
     yield notts
 
@@ -63,7 +63,7 @@ def test_the_measure_page_shows_each_periods_rag_in_words(loaded: Partnership, c
     from django.urls import reverse
 
     measure = _measure(NORFOLK, "E", "(i)")
-    client.force_login(factories.member(partnership=measure.priority.partnership, role="viewer"))
+    client.force_login(builders.member(partnership=measure.priority.partnership, role="viewer"))
     page = client.get(reverse("performance:measure", args=[measure.pk])).content.decode()
     cells = page.split('class="govuk-table__cell app-period-rag"')[1:]
     assert len(cells) == 2

@@ -1,0 +1,98 @@
+"""`manage.py load_demo`, run once for the module: both editions linked, the demo users, the
+reports demo, and a second load that changes nothing.
+
+The first load is the module's fixture (rolled back when the module ends); each test reads what
+it saved, and a test that loads again does so in its own savepoint.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from apps.demo.glossary_data import NORFOLK, glossary_for_partnership_elsewhere
+from apps.demo.loader import DEMO_PARTNERSHIP
+from apps.demo.performance import norfolk as demo_norfolk
+from apps.demo.reports import NORFOLK_SLUG, NSDC_SLUG, report_demo_load
+from apps.partnerships.models import Membership, Partnership
+from apps.plans.models import Action, Plan
+from apps.reports.builder.content import SECTION_CODES
+from apps.reports.models import ReportDefinition
+from tests.module_db import ModuleDb
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def first_load(module_db: ModuleDb) -> StringIO:
+    """What the first `load_demo` printed; what it saved stays until the module ends."""
+    out = StringIO()
+    with module_db():
+        call_command("load_demo", stdout=out)
+    return out
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"auth", "partnerships", "plans"}
+    }
+
+
+def test_demo_loads_both_editions_and_users(first_load: StringIO) -> None:
+    out = first_load
+    partnership = Partnership.objects.get(name=DEMO_PARTNERSHIP)
+    archived = Plan.objects.get(partnership=partnership, status=Plan.Status.ARCHIVED)
+    live = Plan.objects.get(partnership=partnership, status=Plan.Status.LIVE)
+    assert live.predecessor == archived
+    demo = User.objects.get(username="demo")
+    ys = User.objects.get(username="ys")
+    assert demo.check_password("demo")
+    assert Membership.objects.get(user=demo).role == Membership.Role.MANAGER
+    assert Membership.objects.get(user=ys).role == Membership.Role.LEAD
+    assert ys.person.initials == "YS"
+    assert Action.objects.filter(objective__theme__plan=live, lead_people=ys.person).count() > 10
+    assert "Sign in" in out.getvalue()
+
+
+def test_second_load_changes_nothing(first_load: StringIO) -> None:
+    before = _row_counts()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert _row_counts() == before
+    assert "nothing changed" in out.getvalue()
+
+
+def test_demo_links_the_two_editions_once(first_load: StringIO) -> None:
+    live = Plan.objects.get(status=Plan.Status.LIVE)
+    linked = Action.objects.filter(objective__theme__plan=live, predecessor__isnull=False)
+    assert linked.count() == 62
+    assert set(linked.values_list("predecessor__objective__theme__plan", flat=True)) == {
+        live.predecessor_id
+    }
+    history = Action.history.count()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert Action.history.count() == history
+    assert "linked to the earlier edition" not in out.getvalue()
+
+
+def test_demo_saves_the_nsdc_report_and_the_glossaries(first_load: StringIO) -> None:
+    definition = ReportDefinition.objects.get(slug=NSDC_SLUG)
+    live = Plan.objects.get(partnership__name=DEMO_PARTNERSHIP, status=Plan.Status.LIVE)
+    assert list(definition.plans.all()) == [live]
+    assert definition.priorities.count() == 4
+    assert definition.sections == list(SECTION_CODES)
+    assert definition.protective_marking == "OFFICIAL"
+    assert definition.author_list[0] == "Yvonne Swinton, Community Protection Manager"
+    demo = Partnership.objects.get(name=DEMO_PARTNERSHIP)
+    norfolk = Partnership.objects.get(name=demo_norfolk.PARTNERSHIP)
+    assert demo.glossary_entries.count() == len(glossary_for_partnership_elsewhere())
+    assert norfolk.glossary_entries.count() == len(NORFOLK)
+    assert ReportDefinition.objects.get(slug=NORFOLK_SLUG).priorities.count() == 6
+    assert report_demo_load(partnership=demo, live=live) == []  # a second load adds nothing
