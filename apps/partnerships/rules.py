@@ -13,7 +13,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser, User
 
 from apps.partnerships.models import Membership, Partnership
-from apps.partnerships.roles import role_in
+from apps.partnerships.selectors import role_in
 
 
 def owning_partnership_id(obj: Any) -> int | None:

@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from apps.partnerships.models import Membership, Partnership
-from apps.partnerships.roles import forget_roles
+from apps.partnerships.selectors import forget_roles
 from apps.plans.models import Action, Plan, Status
 from apps.plans.selectors import (
     PlanFilters,

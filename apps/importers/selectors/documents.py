@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 from apps.importers.domain.documents import LAYOUTS, decode_document, parse_plan_documents
 from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.models import DocumentUpload
-from apps.partnerships.leads import LeadResolver
 from apps.partnerships.models import Membership, Partnership
+from apps.partnerships.services import LeadResolver
 
 
 @dataclass

@@ -33,8 +33,8 @@ from apps.importers.selectors.workbook_rows import (
     lead_names,
     plan_actions,
 )
-from apps.partnerships.leads import LeadResolver
 from apps.partnerships.models import Organisation, Partnership, Person
+from apps.partnerships.services import LeadResolver
 from apps.plans.domain.by_when import interpret_by_when
 from apps.plans.models import Action, Objective, Plan, Status
 

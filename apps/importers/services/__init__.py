@@ -1,7 +1,7 @@
 """Writes for bringing plans in: documents (parse, preview, confirm) and workbooks (apply, create).
 
 Rows of other apps are written only through their services (``apps.plans.services``,
-``apps.partnerships.leads``); tests/importers/test_boundaries.py keeps it so.
+``apps.partnerships.services.leads``); tests/importers/test_boundaries.py keeps it so.
 """
 
 from apps.importers.services.documents import (

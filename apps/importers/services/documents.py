@@ -15,8 +15,8 @@ from apps.core.rag import rag_by_code
 from apps.importers.domain.documents import decode_document, parse_plan_documents
 from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.models import DocumentUpload
-from apps.partnerships.leads import LeadResolver
 from apps.partnerships.models import Organisation, Partnership, Person
+from apps.partnerships.services import LeadResolver
 from apps.plans import services as plan_services
 from apps.plans.models import Plan, Rating, Status
 

@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from apps.partnerships.models import Membership, Person
-from apps.partnerships.roles import role_in, roles_for
+from apps.partnerships.selectors import role_in, roles_for
 from apps.plans.models import Action, Plan, Status, Update
 
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.db.models import Prefetch
 
 from apps.partnerships.models import Membership, Partnership
-from apps.partnerships.roles import roles_for
+from apps.partnerships.selectors import roles_for
 from apps.plans.models import Action, Plan, Rating, Status
 from apps.plans.selectors.actions import today
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from apps.core.text import text_squash
 from apps.importers.domain.parsers.html_cells import blocks, strip_marker, tidy
-from apps.partnerships.agencies import agency_name
+from apps.partnerships.domain.agencies import agency_name
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;)]$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")

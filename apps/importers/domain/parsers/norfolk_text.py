@@ -18,7 +18,7 @@ from datetime import date
 
 from apps.core.text import text_squash
 from apps.importers.domain.parsed import ImportWarning
-from apps.partnerships.agencies import agency_name
+from apps.partnerships.domain.agencies import agency_name
 from apps.plans.domain.by_when import interpret_by_when
 
 HEADLINE_MARKS = "•"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 
-from apps.partnerships.leads import LeadResolver, lead_decide
+from apps.partnerships.domain.leads import lead_decide
 from apps.partnerships.models import Organisation, Partnership, Person
+from apps.partnerships.services import LeadResolver
 from tests import builders
 
 

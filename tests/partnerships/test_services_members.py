@@ -7,8 +7,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from apps.partnerships.models import Membership, Partnership
-from apps.partnerships.roles import role_in
-from apps.partnerships.services import (
+from apps.partnerships.selectors import role_in
+from apps.partnerships.services.members import (
     MEMBERSHIP_EXISTS,
     MEMBERSHIP_ROLE_INVALID,
     ORGANISATION_ELSEWHERE,

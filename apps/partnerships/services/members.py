@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from apps.core.history import history_user_set
 from apps.core.text import text_squash
 from apps.partnerships.models import Membership, Organisation, Partnership, Person
-from apps.partnerships.roles import forget_roles
+from apps.partnerships.selectors import forget_roles
 
 PARTNERSHIP_NAME_MISSING = "Enter the name of the partnership"
 ORGANISATION_SHORT_NAME_MISSING = "Enter the organisation’s short name, for example CSP or NSDC"

@@ -1,4 +1,5 @@
-"""What role a user holds in a partnership, looked up once per request and cached on the user."""
+"""Reads about partnerships: what role a user holds in each, looked up once per request and
+cached on the user."""
 
 from __future__ import annotations
 

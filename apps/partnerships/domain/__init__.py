@@ -1,0 +1,1 @@
+"""Pure rules about partnerships: which printed names are agencies, and who a lead is."""

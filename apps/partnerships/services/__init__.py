@@ -1,0 +1,22 @@
+"""Writes to partnerships: the partnership itself, its agencies, people and members, and the
+resolution of a plan's printed leads to them."""
+
+from apps.partnerships.services.leads import LeadResolver
+from apps.partnerships.services.members import (
+    membership_add,
+    organisation_create,
+    partnership_get_or_create,
+    person_create,
+    person_edit,
+    person_link_user,
+)
+
+__all__ = [
+    "LeadResolver",
+    "membership_add",
+    "organisation_create",
+    "partnership_get_or_create",
+    "person_create",
+    "person_edit",
+    "person_link_user",
+]
