@@ -1,8 +1,6 @@
-"""Partnerships, their people and signed-in members.
-
-Plain ORM: no app has a service that creates a partnership, a person or a membership (the
-importer's `partnership_get_or_create` finds one by name, which would hide a clash here).
-"""
+"""Partnerships, their people and signed-in members, through the accounts and partnerships
+services. The partnership itself is plain ORM: its only service, `partnership_get_or_create`,
+finds one by name, which would hide a clash between two tests' partnerships."""
 
 from __future__ import annotations
 
@@ -10,7 +8,9 @@ import itertools
 
 from django.contrib.auth.models import User
 
-from apps.partnerships.models import Membership, Partnership, Person
+from apps.accounts.services import user_create
+from apps.partnerships.models import Partnership, Person
+from apps.partnerships.services import membership_add, person_create, person_link_user
 
 _counter = itertools.count(1)
 
@@ -26,7 +26,7 @@ def partnership(name: str | None = None) -> Partnership:
 
 
 def person(*, partnership: Partnership, initials: str, name: str = "") -> Person:
-    return Person.objects.create(partnership=partnership, initials=initials, name=name)
+    return person_create(partnership=partnership, initials=initials, name=name, user=None)
 
 
 def member(
@@ -37,9 +37,10 @@ def member(
     initials: str | None = None,
 ) -> User:
     n = next_number()
-    user = User.objects.create_user(username=username or f"user{n}", password="pw-for-tests-1")
-    Membership.objects.create(partnership=partnership, user=user, role=role)
-    Person.objects.create(
-        partnership=partnership, initials=initials or f"U{n}", name=f"User {n}", user=user
+    user = user_create(username=username or f"user{n}", password="pw-for-tests-1")
+    membership_add(partnership=partnership, user=user, role=role, by=None)
+    made = person_create(
+        partnership=partnership, initials=initials or f"U{n}", name=f"User {n}", user=None
     )
+    person_link_user(person=made, user=user, by=None)
     return user
