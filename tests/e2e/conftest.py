@@ -96,7 +96,12 @@ def sign_in(page: Page, live_server: Any) -> Callable[[str, str], Page]:
 
 
 def assert_no_axe_violations(page: Page) -> None:
-    """Run axe-core (WCAG 2.2 A and AA rules) on the page and fail listing any violation."""
+    """Run axe-core (WCAG 2.2 A and AA rules) on the page and fail listing any violation.
+
+    Callers wait for the new page's heading after a click; waiting for the load event here as
+    well keeps axe from being injected into a document that is still being replaced.
+    """
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
         """async () => await axe.run(document, {

@@ -47,6 +47,7 @@ def test_action_lead_filters_to_own_actions_and_adds_an_update(
     page.goto(f"{live_server.url}/plans/actions/{action.pk}/")
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Add an update").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Add an update")
     assert_no_axe_violations(page)
     page.get_by_label("Update", exact=True).fill(
         "Walkabout with the beat team held on 20 November."

@@ -44,6 +44,7 @@ def test_manager_reads_what_changed_and_rolls_the_plan_forward(
 
     page.goto(f"{live_server.url}/plans/{demo.pk}/")
     page.get_by_role("button", name="Roll forward to next period").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Roll forward to the next period")
     assert_no_axe_violations(page)
     page.get_by_label("Title of the new plan").fill("Community Safety Partnership Delivery Plan")
     page.get_by_label("Period the new plan covers").fill("2027-28")

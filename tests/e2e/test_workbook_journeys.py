@@ -50,6 +50,7 @@ def test_manager_downloads_edits_and_uploads_the_plan(
     data = open(download.value.path(), "rb").read()  # noqa: SIM115
 
     page.get_by_role("link", name="Update from a spreadsheet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Update the plan from a spreadsheet")
     assert_no_axe_violations(page)
     page.get_by_label("Upload a workbook").set_input_files(_file(_edit(data, J2="Finished")))
     page.get_by_role("button", name="Check the changes").click()
@@ -83,11 +84,15 @@ def test_manager_creates_a_plan_from_a_workbook(
         page.get_by_role("link", name="Download as spreadsheet").click()
     data = open(download.value.path(), "rb").read()  # noqa: SIM115
     page.get_by_role("link", name="Create a new plan from a spreadsheet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create a plan from a workbook")
     assert_no_axe_violations(page)
     page.get_by_label("Plan title").fill("Delivery Plan")
     page.get_by_label("Period").fill("2027-28")
     page.get_by_label("Upload a workbook").set_input_files(_file(data))
     page.get_by_role("button", name="Check the plan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check the new plan before it is created"
+    )
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Create the plan").click()
     expect(page.locator(".govuk-panel")).to_contain_text("Plan created")
