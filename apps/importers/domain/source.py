@@ -9,6 +9,7 @@ only this model, so a new format needs a reader and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 
@@ -100,6 +101,9 @@ class SourceDocument:
     text: str = ""
     # What the reader could not read, in words: "Sheet ‘Notes’ is hidden and was not read"
     skipped: list[str] = field(default_factory=list)
+    # When the file says it was last saved (Office core properties, PDF or ODF metadata), timezone
+    # aware, or None; a tracker edited before SaferPlan last changed an action is a conflict.
+    modified_at: datetime | None = None
 
     @property
     def tables(self) -> list[Table]:
