@@ -2,8 +2,12 @@
 
 from apps.importers.selectors.documents import (
     PlanPreview,
+    UploadReview,
+    column_choices_remembered,
     document_upload_detail,
     document_upload_preview,
+    document_upload_reading,
+    partnership_named,
     partnerships_user_manages,
 )
 from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
@@ -18,9 +22,13 @@ __all__ = [
     "Changes",
     "PlanPreview",
     "RowChange",
+    "UploadReview",
     "blank_workbook",
+    "column_choices_remembered",
     "document_upload_detail",
     "document_upload_preview",
+    "document_upload_reading",
+    "partnership_named",
     "partnerships_user_manages",
     "plan_actions",
     "plan_workbook",

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
-from apps.importers.domain.documents import LAYOUTS, decode_document, parse_plan_documents
 from apps.importers.domain.parsed import ParsedPlan
-from apps.importers.models import DocumentUpload
+from apps.importers.domain.reading import DocumentReading, TableChoices, document_read
+from apps.importers.domain.tables.headings import Use
+from apps.importers.models import ColumnChoice, DocumentUpload
 from apps.partnerships.models import Membership, Partnership
 from apps.partnerships.services import LeadResolver
 
@@ -20,7 +21,6 @@ class PlanPreview:
 
     number: int
     parsed: ParsedPlan
-    layout_description: str
     objective_count: int
     action_count: int
     update_count: int
@@ -34,6 +34,10 @@ def partnerships_user_manages(*, user: User) -> list[Partnership]:
             memberships__user=user, memberships__role=Membership.Role.MANAGER
         ).order_by("name")
     )
+
+
+def partnership_named(*, name: str) -> Partnership | None:
+    return Partnership.objects.filter(name=name).first()
 
 
 def document_upload_detail() -> QuerySet[DocumentUpload]:
@@ -55,24 +59,54 @@ def _new_leads(parsed: ParsedPlan, resolver: LeadResolver) -> tuple[list[str], l
     return sorted(organisations), sorted(people)
 
 
-def document_upload_preview(*, upload: DocumentUpload) -> list[PlanPreview]:
-    """Parse the kept document again and summarise each plan in it.
+@dataclass
+class UploadReview:
+    """Everything the preview page shows: how the document was read and what it would create."""
+
+    reading: DocumentReading
+    choices: TableChoices
+    plans: list[PlanPreview]
+
+
+def column_choices_remembered(*, partnership: Partnership) -> dict[str, list[Use]]:
+    """The partnership's earlier column choices, by header signature."""
+    remembered: dict[str, list[Use]] = {}
+    for signature, uses in ColumnChoice.objects.filter(partnership=partnership).values_list(
+        "signature", "uses"
+    ):
+        try:
+            remembered[signature] = [Use(use) for use in uses]
+        except ValueError:
+            continue
+    return remembered
+
+
+def document_upload_reading(*, upload: DocumentUpload) -> DocumentReading:
+    """Read the kept document with the choices made on it and the partnership's remembered
+    ones, exactly as the import will."""
+    return document_read(
+        upload.file_name,
+        bytes(upload.content),
+        choices=TableChoices.from_json(upload.choices),
+        remembered=column_choices_remembered(partnership=upload.partnership),
+    )
+
+
+def document_upload_preview(*, upload: DocumentUpload) -> UploadReview:
+    """Read the kept document again and summarise each plan in it.
 
     Each plan's new leads are those importing it alone would add: the manager may choose any.
     """
-    descriptions = {layout.name: layout.description for layout in LAYOUTS}
+    reading = document_upload_reading(upload=upload)
     resolver = LeadResolver(upload.partnership)
     previews = []
-    for number, parsed in enumerate(
-        parse_plan_documents(decode_document(bytes(upload.content))), start=1
-    ):
+    for number, parsed in enumerate(reading.plans, start=1):
         actions = [a for t in parsed.themes for o in t.objectives for a in o.actions]
         organisations, people = _new_leads(parsed, resolver)
         previews.append(
             PlanPreview(
                 number=number,
                 parsed=parsed,
-                layout_description=descriptions.get(parsed.layout, parsed.layout),
                 objective_count=sum(len(t.objectives) for t in parsed.themes),
                 action_count=len(actions),
                 update_count=sum(len(a.updates) for a in actions),
@@ -80,4 +114,6 @@ def document_upload_preview(*, upload: DocumentUpload) -> list[PlanPreview]:
                 new_people=people,
             )
         )
-    return previews
+    return UploadReview(
+        reading=reading, choices=TableChoices.from_json(upload.choices), plans=previews
+    )

@@ -5,6 +5,8 @@ Rows of other apps are written only through their services (``apps.plans.service
 """
 
 from apps.importers.services.documents import (
+    column_choices_remember,
+    document_upload_choose,
     document_upload_create,
     document_upload_import,
     plan_create_from_parsed,
@@ -12,6 +14,8 @@ from apps.importers.services.documents import (
 from apps.importers.services.workbooks import plan_create_from_workbook, workbook_import
 
 __all__ = [
+    "column_choices_remember",
+    "document_upload_choose",
     "document_upload_create",
     "document_upload_import",
     "plan_create_from_parsed",
