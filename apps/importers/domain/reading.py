@@ -123,6 +123,4 @@ def document_plans(
             uses.update(recalled)
             reading = plan_read(document, uses=uses, skip=choices.skip, title=title)
     plans = [reading.parsed] if reading.parsed.action_count else []
-    return DocumentReading(
-        document, plans, tables=reading.tables, skipped=list(reading.skipped)
-    )
+    return DocumentReading(document, plans, tables=reading.tables, skipped=list(reading.skipped))

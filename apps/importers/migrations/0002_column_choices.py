@@ -6,32 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('importers', '0001_initial'),
-        ('partnerships', '0003_organisation_short_name_longer'),
+        ("importers", "0001_initial"),
+        ("partnerships", "0003_organisation_short_name_longer"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='documentupload',
-            name='choices',
+            model_name="documentupload",
+            name="choices",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.CreateModel(
-            name='ColumnChoice',
+            name="ColumnChoice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signature', models.CharField(max_length=1000)),
-                ('headings', models.JSONField(default=list)),
-                ('uses', models.JSONField(default=list)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='column_choices', to='partnerships.partnership')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("signature", models.CharField(max_length=1000)),
+                ("headings", models.JSONField(default=list)),
+                ("uses", models.JSONField(default=list)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="column_choices",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('partnership', 'signature'), name='column_choice_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("partnership", "signature"), name="column_choice_unique"
+                    )
+                ],
             },
         ),
     ]

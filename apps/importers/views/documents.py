@@ -56,7 +56,9 @@ def _column_form(
     tables = review.reading.tables
     found = any(table.action_count for table in tables)
     skipped = set(review.choices.skip) | {
-        t.index for t in tables if found and not t.action_count and t.index not in review.choices.uses
+        t.index
+        for t in tables
+        if found and not t.action_count and t.index not in review.choices.uses
     }
     return ColumnChoiceForm(request.POST if bound else None, tables=tables, skipped=sorted(skipped))
 

@@ -35,16 +35,20 @@ def _describe(parsed: ParsedPlan) -> str:
 
 
 def _mapping(pairs: list[str]) -> dict[str, Use]:
-    """"Target date=by_when" pairs, by heading as compared."""
+    """ "Target date=by_when" pairs, by heading as compared."""
     mapping: dict[str, Use] = {}
     for pair in pairs:
         heading, sep, use = pair.rpartition("=")
         if not sep or not heading.strip():
-            raise CommandError(f"--map “{pair}”: write it as HEADING=USE, for example “Target date=by_when”")
+            raise CommandError(
+                f"--map “{pair}”: write it as HEADING=USE, for example “Target date=by_when”"
+            )
         try:
             mapping[heading_key(heading)] = Use(use.strip().lower())
         except ValueError as error:
-            raise CommandError(f"--map “{pair}”: “{use}” is not a use. Use one of: {USES}") from error
+            raise CommandError(
+                f"--map “{pair}”: “{use}” is not a use. Use one of: {USES}"
+            ) from error
     return mapping
 
 
