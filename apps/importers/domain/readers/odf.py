@@ -69,10 +69,12 @@ class Styles:
                         if fill:
                             self.fills[name] = fill
                     elif kind == "text-properties":
-                        if get(properties, FONS, "font-weight") in {"bold", "700", "800", "900"}:
+                        weight = get(properties, FONS, "font-weight")
+                        if weight in {"bold", "700", "800", "900"}:
                             self.bold.add(name)
                     elif kind == "table-properties":
-                        if get(properties, TABLENS, "display") == "false":
+                        hidden = get(properties, TABLENS, "display") == "false"
+                        if hidden:
                             self.hidden_tables.add(name)
 
 

@@ -147,8 +147,8 @@ def mark_bold(
         if cell is not None:
             cells[id(cell)] = cell
             counts[id(cell)][0 if is_bold(char) else 1] += 1
-    for key, (bold, plain) in counts.items():
-        cells[key].bold = bold > 0 and plain == 0
+    for ident, (bold, plain) in counts.items():
+        cells[ident].bold = bold > 0 and plain == 0
 
 
 class Reader:
