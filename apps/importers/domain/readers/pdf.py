@@ -184,7 +184,16 @@ class Reader:
         return self.items
 
     def find_tables(self, page: Any) -> list[Any]:
-        tables = page.find_tables(LINE_SETTINGS)
+        settings: dict[str, Any] = dict(LINE_SETTINGS)
+        verticals = [edge for edge in page.edges if edge["orientation"] == "v"]
+        if verticals:
+            # A row split by a page break has no rule where the page ends (or, on the next
+            # page, where it resumes); close the table there so the part is still a row.
+            settings["explicit_horizontal_lines"] = [
+                min(edge["top"] for edge in verticals),
+                max(edge["bottom"] for edge in verticals),
+            ]
+        tables = page.find_tables(settings)
         if tables or page.lines or page.rects or page.curves:
             return list(tables)
         return [
@@ -223,7 +232,10 @@ class Reader:
                 table = Table(
                     rows=thing.rows,
                     origin=Origin(page=number, table=self.tables),
-                    row_origins=[Origin(page=number, table=self.tables) for _ in thing.rows],
+                    row_origins=[
+                        Origin(page=number, table=self.tables, row=r + 1)
+                        for r in range(len(thing.rows))
+                    ],
                 )
                 self.items.append(table)
                 self.open_table = table
@@ -242,7 +254,6 @@ class Reader:
         ] == previous.texts(repeated):
             repeated += 1
         rows = rows[repeated:]
-        origin = Origin(page=page, table=previous.origin.table)
         if rows and not rows[0][0].text and not common.row_blank(rows[0]) and previous.rows:
             last = previous.rows[-1]
             for mine, theirs in zip(last, rows[0], strict=False):
@@ -250,8 +261,11 @@ class Reader:
                     mine.text = f"{mine.text}\n{theirs.text}" if mine.text else theirs.text
                 mine.fill = mine.fill or theirs.fill
             rows = rows[1:]
+        first = len(previous.rows) + 1
         previous.rows.extend(rows)
-        previous.row_origins.extend(origin for _ in rows)
+        previous.row_origins.extend(
+            Origin(page=page, table=previous.origin.table, row=first + r) for r in range(len(rows))
+        )
         previous.continued = True
         return True
 
@@ -267,7 +281,7 @@ class Reader:
             text = common.clean(line["text"])
             if text:
                 lines.append((line, text))
-        sizes = [char["size"] for line, _ in lines for char in line["chars"]]
+        sizes = [char["size"] for char in page.chars if char["text"].strip()]
         body = statistics.median(sizes) if sizes else 0.0
         blocks = []
         origin = Origin(page=number)
