@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import struct
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +33,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from weasyprint import HTML
 
 BULLET = "• "
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -232,10 +236,30 @@ def xlsx_bytes(
             sheet.row_dimensions[number].hidden = True
         for letter in (hidden_columns or {}).get(name, ()):
             sheet.column_dimensions[letter].hidden = True
-    if modified is not None:
-        book.properties.modified = modified
     buffer = io.BytesIO()
     book.save(buffer)
+    if modified is None:
+        return buffer.getvalue()
+    # openpyxl stamps the time of saving; a tracker keeps the time it was last saved in Excel
+    core = zipfile.ZipFile(io.BytesIO(buffer.getvalue())).read("docProps/core.xml").decode()
+    stamp = modified.strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", rf"\g<1>{stamp}", core)
+    return zip_replace(buffer.getvalue(), "docProps/core.xml", [core.encode()])
+
+
+def zip_replace(data: bytes, member: str, chunks: Iterable[bytes]) -> bytes:
+    """The zip with one member's content replaced, written from ``chunks`` as they come (so a
+    test can build a member of hundreds of megabytes while holding one chunk of it)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for info in source.infolist():
+            if info.filename == member:
+                with target.open(member, "w", force_zip64=True) as stream:
+                    for chunk in chunks:
+                        stream.write(chunk)
+            else:
+                target.writestr(info.filename, source.read(info.filename))
     return buffer.getvalue()
 
 
@@ -501,6 +525,64 @@ def ods_bytes(
     return _odf_save(document)
 
 
+# Old binary Office files -------------------------------------------------------------------
+
+_FREE, _END, _FAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+
+
+def ole2_bytes(streams: Mapping[str, bytes]) -> bytes:
+    """A compound (OLE2) file holding the named streams, as old Word and Excel files and
+    password-protected Office files are: "WordDocument", "Workbook", "EncryptionInfo"…
+
+    Streams are padded to 4,096 bytes so they live in ordinary sectors, not the mini stream.
+    """
+    sector = 512
+    bodies = [body.ljust(4096, b"\x00") for body in streams.values()]
+    body_sectors = [-(-len(body) // sector) for body in bodies]
+    dir_sectors = -(-(len(streams) + 1) * 128 // sector)
+    fat_sectors = 1
+    while fat_sectors * 128 < fat_sectors + dir_sectors + sum(body_sectors):
+        fat_sectors += 1
+    fat = [_FAT] * fat_sectors
+    first_dir = len(fat)
+    fat += [*range(first_dir + 1, first_dir + dir_sectors), _END]
+    starts = []
+    for count in body_sectors:
+        start = len(fat)
+        starts.append(start)
+        fat += [*range(start + 1, start + count), _END]
+    fat += [_FREE] * (fat_sectors * 128 - len(fat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        encoded = (name + "\x00").encode("utf-16-le")
+        return (
+            encoded.ljust(64, b"\x00")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", _FREE, right, child)
+            + bytes(16 + 4 + 16)
+            + struct.pack("<IQ", start, size)
+        )
+
+    names = list(streams)
+    entries = entry("Root Entry", 5, 1 if names else _FREE, _FREE, _END, 0)
+    for index, name in enumerate(names):
+        right = index + 2 if index + 1 < len(names) else _FREE
+        entries += entry(name, 2, _FREE, right, starts[index], len(streams[name]))
+    entries = entries.ljust(dir_sectors * sector, b"\x00")
+    difat = [*range(fat_sectors), *([_FREE] * (109 - fat_sectors))]
+    header = (
+        OLE2_SIGNATURE
+        + bytes(16)
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + bytes(6)
+        + struct.pack("<IIII", 0, fat_sectors, first_dir, 0)
+        + struct.pack("<IIIII", 4096, _END, 0, _END, 0)
+        + struct.pack("<109I", *difat)
+    )
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat)
+    return header + fat_bytes + entries + b"".join(bodies)
+
+
 __all__ = [
     "DocCell",
     "DocTable",
@@ -509,6 +591,8 @@ __all__ = [
     "layout",
     "ods_bytes",
     "odt_bytes",
+    "ole2_bytes",
     "pdf_bytes",
     "xlsx_bytes",
+    "zip_replace",
 ]
