@@ -124,7 +124,10 @@ def layout_guess(table: Table) -> Layout:
         header_row = _fallback_header(texts)
         guessed = [Use.DETAIL] * width
     if header_row is not None:
-        headings = [text_squash(t) or column_name(i) for i, t in enumerate(texts[header_row])]
+        headings = [
+            text_squash(t) if heading_key(t) else column_name(i)
+            for i, t in enumerate(texts[header_row])
+        ]
     else:
         headings = [column_name(i) for i in range(width)]
     return Layout(
@@ -143,6 +146,8 @@ def _samples(texts: Sequence[Sequence[str]], header_row: int | None, width: int)
     for row in texts[start:]:
         if header_keys and [heading_key(t) for t in row] == header_keys:
             continue
+        if len({text_squash(t) for t in row if text_squash(t)}) < 2:
+            continue  # a theme row, a title or a note: not a sample of any column
         for column, text in enumerate(row):
             value = text_squash(text)
             if len(value) > _MAX_SAMPLE:
