@@ -73,7 +73,7 @@ def rag_from_fill(fill: str | None) -> RagWord | None:
     value = match[1]
     red, green, blue = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
     hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
-    if saturation < 0.2 or lightness > 0.96 or lightness < 0.2:
+    if saturation < 0.2 or lightness > 0.96 or lightness < 0.3:
         return None
     degrees = hue * 360
     if degrees < 15 or degrees >= 330:

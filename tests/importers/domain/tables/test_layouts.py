@@ -6,7 +6,15 @@ from __future__ import annotations
 from datetime import date
 
 from apps.importers.domain.tables.plan_reader import plan_read
-from tests.importers.domain.tables.maker import C, actions, document, heading, outline, paragraph, table
+from tests.importers.domain.tables.maker import (
+    C,
+    actions,
+    document,
+    heading,
+    outline,
+    paragraph,
+    table,
+)
 
 NAVY = "#1F3864"
 
@@ -19,15 +27,46 @@ def test_tracker_with_title_rows_theme_column_and_update_dates() -> None:
             ["Safer Bassetshire Partnership – Delivery Plan 2026/27", "", "", "", "", "", "", ""],
             ["Last updated: 01/10/2026", "", "", "", "", "", "", ""],
             ["", "", "", "", "", "", "", ""],
-            ["Ref", "Strategic priority", "Key actions", "Responsible officer", "Target date",
-             "RAG rating", "Progress update", "Update date"],
-            ["1.1", "Reducing violence", "Map knife crime hotspots with the police analyst",
-             "Jane Smith", "31/03/2027", "G", "Hotspot map drafted.", "12/09/2026"],
-            ["1.2", "", "Run two weeks of action in the town centre", "Police; Probation",
-             "Q3 2026/27", "Amber/Green", "", ""],
-            ["2.1", "Anti-social behaviour", "Review the public spaces protection order",
-             "Newark & Sherwood District Council", "Summer 26", "Red",
-             "Consultation delayed.", "2026-09-30"],
+            [
+                "Ref",
+                "Strategic priority",
+                "Key actions",
+                "Responsible officer",
+                "Target date",
+                "RAG rating",
+                "Progress update",
+                "Update date",
+            ],
+            [
+                "1.1",
+                "Reducing violence",
+                "Map knife crime hotspots with the police analyst",
+                "Jane Smith",
+                "31/03/2027",
+                "G",
+                "Hotspot map drafted.",
+                "12/09/2026",
+            ],
+            [
+                "1.2",
+                "",
+                "Run two weeks of action in the town centre",
+                "Police; Probation",
+                "Q3 2026/27",
+                "Amber/Green",
+                "",
+                "",
+            ],
+            [
+                "2.1",
+                "Anti-social behaviour",
+                "Review the public spaces protection order",
+                "Newark & Sherwood District Council",
+                "Summer 26",
+                "Red",
+                "Consultation delayed.",
+                "2026-09-30",
+            ],
         ],
         sheet="Tracker",
     )
@@ -37,25 +76,56 @@ def test_tracker_with_title_rows_theme_column_and_update_dates() -> None:
     assert parsed.period_label == "2026/27"
     assert parsed.layout == "table"
     assert actions(parsed) == [
-        ("1.1", "Map knife crime hotspots with the police analyst", ["Jane Smith"],
-         "31/03/2027", date(2027, 3, 31), None, "G"),
-        ("1.2", "Run two weeks of action in the town centre", ["Police", "Probation"],
-         "Q3 2026/27", date(2026, 12, 31), None, "A"),
-        ("2.1", "Review the public spaces protection order",
-         ["Newark & Sherwood District Council"], "Summer 26", date(2026, 8, 31), None, "R"),
+        (
+            "1.1",
+            "Map knife crime hotspots with the police analyst",
+            ["Jane Smith"],
+            "31/03/2027",
+            date(2027, 3, 31),
+            None,
+            "G",
+        ),
+        (
+            "1.2",
+            "Run two weeks of action in the town centre",
+            ["Police", "Probation"],
+            "Q3 2026/27",
+            date(2026, 12, 31),
+            None,
+            "A",
+        ),
+        (
+            "2.1",
+            "Review the public spaces protection order",
+            ["Newark & Sherwood District Council"],
+            "Summer 26",
+            date(2026, 8, 31),
+            None,
+            "R",
+        ),
     ]
     assert outline(parsed) == [
         ("Reducing violence", [(1, "", 2)]),
         ("Anti-social behaviour", [(2, "", 1)]),
     ]
     first, _, third = (a for t in parsed.themes for o in t.objectives for a in o.actions)
-    assert [(u.text, u.date) for u in first.updates] == [("Hotspot map drafted.", date(2026, 9, 12))]
-    assert [(u.text, u.date) for u in third.updates] == [("Consultation delayed.", date(2026, 9, 30))]
+    assert [(u.text, u.date) for u in first.updates] == [
+        ("Hotspot map drafted.", date(2026, 9, 12))
+    ]
+    assert [(u.text, u.date) for u in third.updates] == [
+        ("Consultation delayed.", date(2026, 9, 30))
+    ]
     assert [r.code for r in parsed.rag_scheme] == ["R", "A", "G"]
     plan_table = reading.tables[0]
     assert plan_table.header_row == 3 and plan_table.looks_like_plan and not plan_table.chosen
     assert [r.kind for r in plan_table.rows] == [
-        "note", "note", "blank", "header", "action", "action", "action",
+        "note",
+        "note",
+        "blank",
+        "header",
+        "action",
+        "action",
+        "action",
     ]
     assert plan_table.rows[4].summary.startswith("Action 1.1 ‘Map knife crime")
     assert "lead Jane Smith, by 31/03/2027, Green, 1 update" in plan_table.rows[4].summary
@@ -84,8 +154,7 @@ def test_word_plan_with_a_table_per_priority_under_headings() -> None:
         table(
             [
                 header,
-                ["Train taxi drivers on safeguarding", "Licensing team", "March 2027",
-                 "Completed"],
+                ["Train taxi drivers on safeguarding", "Licensing team", "March 2027", "Completed"],
                 ["Refresh the cuckooing protocol", "Police & Fire", "TBC", "On hold"],
             ],
             number=2,
@@ -95,14 +164,26 @@ def test_word_plan_with_a_table_per_priority_under_headings() -> None:
     assert parsed.title == "Community Safety Plan 2025-2028"
     assert parsed.period_label == "2025-2028"
     assert actions(parsed) == [
-        ("1", "Set up a youth diversion scheme", ["Police"], "31st March 2027",
-         date(2027, 3, 31), "ongoing", None),
-        ("2", "Publish the ASB case review leaflet", ["CSP"], "Ongoing", None, "not_started",
-         None),
-        ("1", "Train taxi drivers on safeguarding", ["Licensing team"], "March 2027",
-         date(2027, 3, 31), "completed", None),
-        ("2", "Refresh the cuckooing protocol", ["Police", "Fire"], "TBC", None, "on_hold",
-         None),
+        (
+            "1",
+            "Set up a youth diversion scheme",
+            ["Police"],
+            "31st March 2027",
+            date(2027, 3, 31),
+            "ongoing",
+            None,
+        ),
+        ("2", "Publish the ASB case review leaflet", ["CSP"], "Ongoing", None, "not_started", None),
+        (
+            "1",
+            "Train taxi drivers on safeguarding",
+            ["Licensing team"],
+            "March 2027",
+            date(2027, 3, 31),
+            "completed",
+            None,
+        ),
+        ("2", "Refresh the cuckooing protocol", ["Police", "Fire"], "TBC", None, "on_hold", None),
     ]
     assert outline(parsed) == [
         ("Priority 1: Tackling anti-social behaviour", [(1, "", 2)]),
@@ -114,7 +195,7 @@ def test_word_plan_with_a_table_per_priority_under_headings() -> None:
 def test_merged_theme_and_objective_rows_with_brag() -> None:
     """Full-width merged rows for themes and objectives, numbered 1, 1.1; actions 1.1.1; a
     BRAG column where Blue and "Complete" mean done."""
-    rows = [
+    rows: list[list[str | C]] = [
         ["No.", "What we will do", "Who", "When", "BRAG"],
         [C("Theme 1: Violence against women and girls", fill=NAVY, across=5, bold=True)],
         [C("Objective 1.1: Improve reporting", fill="#D9E2F3", across=5)],
@@ -128,20 +209,51 @@ def test_merged_theme_and_objective_rows_with_brag() -> None:
     ]
     parsed = plan_read(document(table(rows))).parsed
     assert actions(parsed) == [
-        ("1.1.1", "Launch an online reporting form", ["OPCC"], "30/06/2026",
-         date(2026, 6, 30), "completed", "B"),
-        ("1.1.2", "Train front-desk staff to take reports", ["Police"], "31.3.27",
-         date(2027, 3, 31), "completed", "B"),
-        ("1.2.1", "Commission an independent advocate", ["County Council"], "Q4 2026/27",
-         date(2027, 3, 31), None, "G"),
-        ("2.1.1", "Extend the Ask for Angela scheme", ["Licensing"], "December 2026",
-         date(2026, 12, 31), None, "R"),
+        (
+            "1.1.1",
+            "Launch an online reporting form",
+            ["OPCC"],
+            "30/06/2026",
+            date(2026, 6, 30),
+            "completed",
+            "B",
+        ),
+        (
+            "1.1.2",
+            "Train front-desk staff to take reports",
+            ["Police"],
+            "31.3.27",
+            date(2027, 3, 31),
+            "completed",
+            "B",
+        ),
+        (
+            "1.2.1",
+            "Commission an independent advocate",
+            ["County Council"],
+            "Q4 2026/27",
+            date(2027, 3, 31),
+            None,
+            "G",
+        ),
+        (
+            "2.1.1",
+            "Extend the Ask for Angela scheme",
+            ["Licensing"],
+            "December 2026",
+            date(2026, 12, 31),
+            None,
+            "R",
+        ),
     ]
     assert outline(parsed) == [
-        ("Theme 1: Violence against women and girls", [
-            (1, "Objective 1.1: Improve reporting", 2),
-            (2, "Objective 1.2: Support victims", 1),
-        ]),
+        (
+            "Theme 1: Violence against women and girls",
+            [
+                (1, "Objective 1.1: Improve reporting", 2),
+                (2, "Objective 1.2: Support victims", 1),
+            ],
+        ),
         ("Theme 2: Safer night-time economy", [(3, "Objective 2.1: Safer venues", 1)]),
     ]
     assert [r.code for r in parsed.rag_scheme] == ["R", "A", "G", "B"]
@@ -150,27 +262,76 @@ def test_merged_theme_and_objective_rows_with_brag() -> None:
 def test_theme_and_objective_merged_down_and_rag_by_colour_only() -> None:
     """Priority and objective cells merged down over their actions; the rating column has no
     words, only the cell's fill (an empty white cell is no rating)."""
-    rows = [
+    rows: list[list[str | C]] = [
         ["Priority area", "Objective", "Activity", "Owner", "Deadline", "Rating"],
-        [C("Drugs", down=3), C("Disrupt county lines", down=2), "Close three cuckooed addresses",
-         "Police", "31/12/2026", C(fill="#FF0000")],
-        ["Refer exploited children to the hub", "Children's services", "Ongoing",
-         C(fill="#FFC000")],
-        [C("Reduce drug deaths"), "Carry naloxone in every patrol car", "Police",
-         "End of March 2027", C(fill="#00B050")],
-        [C("Hate crime", down=1), C("Raise reporting"), "Open two third-party reporting centres",
-         "Jo Bloggs", "Autumn 2026", C(fill="#FFFFFF")],
+        [
+            C("Drugs", down=3),
+            C("Disrupt county lines", down=2),
+            "Close three cuckooed addresses",
+            "Police",
+            "31/12/2026",
+            C(fill="#FF0000"),
+        ],
+        [
+            "Refer exploited children to the hub",
+            "Children's services",
+            "Ongoing",
+            C(fill="#FFC000"),
+        ],
+        [
+            C("Reduce drug deaths"),
+            "Carry naloxone in every patrol car",
+            "Police",
+            "End of March 2027",
+            C(fill="#00B050"),
+        ],
+        [
+            C("Hate crime", down=1),
+            C("Raise reporting"),
+            "Open two third-party reporting centres",
+            "Jo Bloggs",
+            "Autumn 2026",
+            C(fill="#FFFFFF"),
+        ],
     ]
     parsed = plan_read(document(table(rows), name="Hate and drugs.docx")).parsed
     assert actions(parsed) == [
-        ("1", "Close three cuckooed addresses", ["Police"], "31/12/2026", date(2026, 12, 31),
-         None, "R"),
-        ("2", "Refer exploited children to the hub", ["Children's services"], "Ongoing", None,
-         "ongoing", "A"),
-        ("1", "Carry naloxone in every patrol car", ["Police"], "End of March 2027",
-         date(2027, 3, 31), None, "G"),
-        ("1", "Open two third-party reporting centres", ["Jo Bloggs"], "Autumn 2026",
-         date(2026, 11, 30), None, None),
+        (
+            "1",
+            "Close three cuckooed addresses",
+            ["Police"],
+            "31/12/2026",
+            date(2026, 12, 31),
+            None,
+            "R",
+        ),
+        (
+            "2",
+            "Refer exploited children to the hub",
+            ["Children's services"],
+            "Ongoing",
+            None,
+            "ongoing",
+            "A",
+        ),
+        (
+            "1",
+            "Carry naloxone in every patrol car",
+            ["Police"],
+            "End of March 2027",
+            date(2027, 3, 31),
+            None,
+            "G",
+        ),
+        (
+            "1",
+            "Open two third-party reporting centres",
+            ["Jo Bloggs"],
+            "Autumn 2026",
+            date(2026, 11, 30),
+            None,
+            None,
+        ),
     ]
     assert outline(parsed) == [
         ("Drugs", [(1, "Disrupt county lines", 2), (2, "Reduce drug deaths", 1)]),
@@ -184,21 +345,38 @@ def test_bullets_in_cells_and_dated_paragraphs_of_updates() -> None:
     update cell holding paragraphs each starting with a date is several updates."""
     rows = [
         ["Deliverable", "Lead partner(s)", "Timescale", "Latest position"],
-        ["Run weeks of action in hotspots\n• Target the retail park\n• Engage the two "
-         "secondary schools\nand the college", "Police\nCouncil ASB team", "Completed",
-         "12/03/2026: Met partners to agree dates.\n02/06/2026: First week held; 40 "
-         "visits.\nFollow-up planned."],
-        ["Fund a detached youth worker", "Youth Service", "Summer 2026",
-         "Recruitment under way."],
+        [
+            "Run weeks of action in hotspots\n• Target the retail park\n• Engage the two "
+            "secondary schools\nand the college",
+            "Police\nCouncil ASB team",
+            "Completed",
+            "12/03/2026: Met partners to agree dates.\n02/06/2026: First week held; 40 "
+            "visits.\nFollow-up planned.",
+        ],
+        ["Fund a detached youth worker", "Youth Service", "Summer 2026", "Recruitment under way."],
     ]
     parsed = plan_read(document(table(rows), name="Lincs CSP plan 2026-27.docx")).parsed
     assert parsed.title == "Lincs CSP plan 2026-27"
     assert parsed.period_label == "2026-27"
     assert actions(parsed) == [
-        ("1", "Run weeks of action in hotspots", ["Police", "Council ASB team"], "Completed",
-         None, "completed", None),
-        ("2", "Fund a detached youth worker", ["Youth Service"], "Summer 2026",
-         date(2026, 8, 31), None, None),
+        (
+            "1",
+            "Run weeks of action in hotspots",
+            ["Police", "Council ASB team"],
+            "Completed",
+            None,
+            "completed",
+            None,
+        ),
+        (
+            "2",
+            "Fund a detached youth worker",
+            ["Youth Service"],
+            "Summer 2026",
+            date(2026, 8, 31),
+            None,
+            None,
+        ),
     ]
     first, second = parsed.themes[0].objectives[0].actions
     assert first.sub_items == [
@@ -216,30 +394,61 @@ def test_bullets_in_cells_and_dated_paragraphs_of_updates() -> None:
 def test_pdf_table_over_pages_with_repeated_header_and_split_row() -> None:
     """A landscape PDF: the header printed on each page, a row split by the page break (its
     second part has no number and goes on mid-sentence), lines wrapped inside cells."""
-    header = ["Action no.", "Action", "Lead", "Target completion date", "RAG status",
-              "Comments"]
+    header = ["Action no.", "Action", "Lead", "Target completion date", "RAG status", "Comments"]
     rows = [
         header,
-        ["A1", "Deliver bystander training to\nnight-time economy staff", "Safer Streets "
-         "team", "31/10/2026", "AG", "Two sessions held."],
-        ["A2", "Publish a domestic abuse directory for\nGP surgeries and", "ICB", "30/11/2026",
-         "A", "Draft with the"],
+        [
+            "A1",
+            "Deliver bystander training to\nnight-time economy staff",
+            "Safer Streets team",
+            "31/10/2026",
+            "AG",
+            "Two sessions held.",
+        ],
+        [
+            "A2",
+            "Publish a domestic abuse directory for\nGP surgeries and",
+            "ICB",
+            "30/11/2026",
+            "A",
+            "Draft with the",
+        ],
         header,
         ["", "pharmacies across the district", "", "", "", "designers."],
         ["A3", "Hold a partnership summit.", "CSP Manager", "when funding allows", "Purple", ""],
     ]
-    doc = document(
-        table(rows, pages=[3, 3, 3, 4, 4, 4]), name="Plan.pdf", format="pdf"
-    )
+    doc = document(table(rows, pages=[3, 3, 3, 4, 4, 4]), name="Plan.pdf", format="pdf")
     reading = plan_read(doc)
     parsed = reading.parsed
     assert actions(parsed) == [
-        ("A1", "Deliver bystander training to night-time economy staff", ["Safer Streets team"],
-         "31/10/2026", date(2026, 10, 31), None, "A"),
-        ("A2", "Publish a domestic abuse directory for GP surgeries and pharmacies across the "
-         "district", ["ICB"], "30/11/2026", date(2026, 11, 30), None, "A"),
-        ("A3", "Hold a partnership summit.", ["CSP Manager"], "when funding allows", None, None,
-         None),
+        (
+            "A1",
+            "Deliver bystander training to night-time economy staff",
+            ["Safer Streets team"],
+            "31/10/2026",
+            date(2026, 10, 31),
+            None,
+            "A",
+        ),
+        (
+            "A2",
+            "Publish a domestic abuse directory for GP surgeries and pharmacies across the "
+            "district",
+            ["ICB"],
+            "30/11/2026",
+            date(2026, 11, 30),
+            None,
+            "A",
+        ),
+        (
+            "A3",
+            "Hold a partnership summit.",
+            ["CSP Manager"],
+            "when funding allows",
+            None,
+            None,
+            None,
+        ),
     ]
     second = parsed.themes[0].objectives[0].actions[1]
     assert [u.text for u in second.updates] == ["Draft with the designers."]
@@ -261,33 +470,77 @@ def test_sheet_per_priority_with_status_cells_coloured() -> None:
     asb = table(
         [
             header,
-            ["Install two rapid-deployment cameras", "Police", "2027-01-31",
-             C("On track", fill="#92D050")],
-            ["Hold a community payback week", "Probation", "Feb 2027",
-             C("Not started", fill="#FF0000")],
+            [
+                "Install two rapid-deployment cameras",
+                "Police",
+                "2027-01-31",
+                C("On track", fill="#92D050"),
+            ],
+            [
+                "Hold a community payback week",
+                "Probation",
+                "Feb 2027",
+                C("Not started", fill="#FF0000"),
+            ],
         ],
         sheet="ASB",
     )
     abuse = table(
         [
             header,
-            ["Run a White Ribbon campaign", "Comms officer", "25/11/2026",
-             C("Done", fill="#0070C0")],
-            ["Audit the refuge referral pathway", "Housing", "Q3 2026", C("Delayed",
-             fill="#FFC000")],
+            [
+                "Run a White Ribbon campaign",
+                "Comms officer",
+                "25/11/2026",
+                C("Done", fill="#0070C0"),
+            ],
+            [
+                "Audit the refuge referral pathway",
+                "Housing",
+                "Q3 2026",
+                C("Delayed", fill="#FFC000"),
+            ],
         ],
         sheet="Domestic abuse",
     )
     parsed = plan_read(document(asb, abuse, name="tracker.xlsx", format="xlsx")).parsed
     assert actions(parsed) == [
-        ("1", "Install two rapid-deployment cameras", ["Police"], "2027-01-31",
-         date(2027, 1, 31), "ongoing", "G"),
-        ("2", "Hold a community payback week", ["Probation"], "Feb 2027", date(2027, 2, 28),
-         "not_started", "R"),
-        ("1", "Run a White Ribbon campaign", ["Comms officer"], "25/11/2026",
-         date(2026, 11, 25), "completed", "B"),
-        ("2", "Audit the refuge referral pathway", ["Housing"], "Q3 2026", date(2026, 9, 30),
-         None, "A"),
+        (
+            "1",
+            "Install two rapid-deployment cameras",
+            ["Police"],
+            "2027-01-31",
+            date(2027, 1, 31),
+            "ongoing",
+            "G",
+        ),
+        (
+            "2",
+            "Hold a community payback week",
+            ["Probation"],
+            "Feb 2027",
+            date(2027, 2, 28),
+            "not_started",
+            "R",
+        ),
+        (
+            "1",
+            "Run a White Ribbon campaign",
+            ["Comms officer"],
+            "25/11/2026",
+            date(2026, 11, 25),
+            "completed",
+            "B",
+        ),
+        (
+            "2",
+            "Audit the refuge referral pathway",
+            ["Housing"],
+            "Q3 2026",
+            date(2026, 9, 30),
+            None,
+            "A",
+        ),
     ]
     assert [t.title for t in parsed.themes] == ["ASB", "Domestic abuse"]
     delayed = parsed.themes[1].objectives[0].actions[1]
@@ -311,12 +564,33 @@ def test_csv_with_theme_rows_in_the_first_cell_and_numbers_in_the_action_text() 
     ]
     parsed = plan_read(document(table(rows, first_row=1), name="plan.csv", format="csv")).parsed
     assert actions(parsed) == [
-        ("1.1", "Increase patrols in the park", ["Police"], "June 2026", date(2026, 6, 30),
-         None, None),
-        ("1.2", "Cut back overgrown paths", ["Parks team"], "Spring 2027", date(2027, 5, 31),
-         None, None),
-        ("2.1", "Offer mentoring to prison leavers", [], "Q2 2026/27", date(2026, 9, 30), None,
-         None),
+        (
+            "1.1",
+            "Increase patrols in the park",
+            ["Police"],
+            "June 2026",
+            date(2026, 6, 30),
+            None,
+            None,
+        ),
+        (
+            "1.2",
+            "Cut back overgrown paths",
+            ["Parks team"],
+            "Spring 2027",
+            date(2027, 5, 31),
+            None,
+            None,
+        ),
+        (
+            "2.1",
+            "Offer mentoring to prison leavers",
+            [],
+            "Q2 2026/27",
+            date(2026, 9, 30),
+            None,
+            None,
+        ),
     ]
     assert outline(parsed) == [
         ("Priority 1 – Safer streets", [(1, "", 2)]),
@@ -339,14 +613,42 @@ def test_numbering_alone_gives_themes_and_objectives() -> None:
     parsed = plan_read(document(table(rows)), title="Hate and street drinking plan").parsed
     assert parsed.title == "Hate and street drinking plan"
     assert actions(parsed) == [
-        ("1.1.1", "Set up a hate crime panel", ["Ali Khan"], "30/09/2026", date(2026, 9, 30),
-         "completed", None),
-        ("1.1.2", "Recruit panel members", ["Ali Khan"], "31/10/2026", date(2026, 10, 31),
-         "ongoing", None),
-        ("1.2.1", "Review third-party reporting", ["Equalities officer"], "31/01/2027",
-         date(2027, 1, 31), None, None),
-        ("2.1.1", "Map street drinking sites", ["ASB officer"], "31 Mar 2027",
-         date(2027, 3, 31), "not_started", None),
+        (
+            "1.1.1",
+            "Set up a hate crime panel",
+            ["Ali Khan"],
+            "30/09/2026",
+            date(2026, 9, 30),
+            "completed",
+            None,
+        ),
+        (
+            "1.1.2",
+            "Recruit panel members",
+            ["Ali Khan"],
+            "31/10/2026",
+            date(2026, 10, 31),
+            "ongoing",
+            None,
+        ),
+        (
+            "1.2.1",
+            "Review third-party reporting",
+            ["Equalities officer"],
+            "31/01/2027",
+            date(2027, 1, 31),
+            None,
+            None,
+        ),
+        (
+            "2.1.1",
+            "Map street drinking sites",
+            ["ASB officer"],
+            "31 Mar 2027",
+            date(2027, 3, 31),
+            "not_started",
+            None,
+        ),
     ]
     assert outline(parsed) == [
         ("Theme 1", [(1, "", 2), (2, "", 1)]),

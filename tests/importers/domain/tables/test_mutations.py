@@ -16,20 +16,38 @@ from apps.importers.domain.tables.plan_reader import PlanReading, plan_read
 from tests.importers.domain.tables.maker import C, document, table
 
 VERBS = ("Deliver", "Review", "Fund", "Publish", "Train", "Extend", "Map", "Hold")
-NOUNS = ("the ASB toolkit", "street lighting", "youth outreach", "a hate crime panel",
-         "the CCTV network", "victim support", "licensing visits", "a summit")
+NOUNS = (
+    "the ASB toolkit",
+    "street lighting",
+    "youth outreach",
+    "a hate crime panel",
+    "the CCTV network",
+    "victim support",
+    "licensing visits",
+    "a summit",
+)
 VALUES: dict[Use, tuple[str, ...]] = {
     Use.NUMBER: (),  # numbered in order
-    Use.LEAD: ("Police", "CSP", "Jane Smith", "Youth Service", "Newark & Sherwood District "
-               "Council", "Police; Probation"),
+    Use.LEAD: (
+        "Police",
+        "CSP",
+        "Jane Smith",
+        "Youth Service",
+        "Newark & Sherwood District Council",
+        "Police; Probation",
+    ),
     Use.BY_WHEN: ("31/03/2027", "Q3 2026/27", "Summer 26", "Ongoing", "March 2027"),
     Use.STATUS: ("In progress", "Completed", "Not started", "On hold"),
     Use.RAG: ("Red", "Amber", "Green", "G", "AG"),
     Use.UPDATE: ("Work has begun.", "Delayed by funding.", "12/03/2026: Met partners."),
     Use.THEME: (),  # contiguous groups
 }
-TITLES = ("Safer Somewhere Partnership Delivery Plan 2026-27", "Action plan 2026/27",
-          "Last updated 3 March 2026", "OFFICIAL")
+TITLES = (
+    "Safer Somewhere Partnership Delivery Plan 2026-27",
+    "Action plan 2026/27",
+    "Last updated 3 March 2026",
+    "OFFICIAL",
+)
 
 
 def _synonyms(use: Use) -> list[str]:
@@ -79,9 +97,10 @@ def plan_tables(draw: st.DrawFn) -> tuple[list[list[str | C]], list[str], bool]:
     for _ in range(draw(st.integers(0, 3))):
         title = draw(st.sampled_from(TITLES))
         merged = draw(st.booleans()) and len(uses) > 1
-        table_rows.insert(
-            0, [C(title, across=len(uses))] if merged else [title] + [""] * (len(uses) - 1)
+        title_row: list[str | C] = (
+            [C(title, across=len(uses))] if merged else [title, *[""] * (len(uses) - 1)]
         )
+        table_rows.insert(0, title_row)
     return table_rows, texts, bool(others)
 
 
@@ -123,15 +142,33 @@ def test_a_damaged_plan_table_gives_its_actions_or_no_plan(
         assert reading.tables[0].read
     else:
         assert read == [] and not reading.found
-        assert reading.skipped == ["Table 1: a table of "
-                                   f"{len(rows) * len(rows[-1])} cells was not read "
-                                   "(it does not look like a plan)"]
+        assert reading.skipped == [
+            "Table 1: a table of "
+            f"{len(rows) * len(rows[-1])} cells was not read "
+            "(it does not look like a plan)"
+        ]
 
 
 CELL_TEXT = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["Action", "Lead", "By when", "RAG", "Status", "Update", "Priority 1",
-                     "1.2.3", "G", "Objective 2: x", "", "", "31/03/2027", "• bullet\nline"]),
+    st.sampled_from(
+        [
+            "Action",
+            "Lead",
+            "By when",
+            "RAG",
+            "Status",
+            "Update",
+            "Priority 1",
+            "1.2.3",
+            "G",
+            "Objective 2: x",
+            "",
+            "",
+            "31/03/2027",
+            "• bullet\nline",
+        ]
+    ),
 )
 
 
@@ -145,9 +182,7 @@ def test_any_table_reads_without_error_and_saves(rows: list[list[str]], pdf: boo
     padded: list[list[str | C]] = [[*r, *[""] * (width - len(r))] for r in rows]
     uses = {1: [Use.ACTION, Use.LEAD, Use.RAG]} if pdf else None
     try:
-        reading = plan_read(
-            document(table(padded), format="pdf" if pdf else "docx"), uses=uses
-        )
+        reading = plan_read(document(table(padded), format="pdf" if pdf else "docx"), uses=uses)
     except ImportFormatError:
         return
     _check_saveable(reading)
