@@ -25,7 +25,7 @@ from apps.plans.selectors import (
     plan_filter_options,
     plan_status_summary,
 )
-from apps.plans.services import action_add_update, action_create, action_edit
+from apps.plans.services import action_add_update, action_edit
 from apps.plans.services.actions import STATUS_NOT_RECORDED_REFUSED
 from tests import builders
 
@@ -161,7 +161,6 @@ def test_services_refuse_not_recorded_for_an_action_with_a_recorded_status(
     }
     for attempt in (
         lambda: action_edit(action=ongoing, user=manager, **arguments),
-        lambda: action_create(objective=small_plan.objectives[0], user=manager, **arguments),
         lambda: action_add_update(
             action=ongoing, user=manager, text="Words", status=Status.NOT_RECORDED, rating=None
         ),

@@ -351,8 +351,8 @@ def _check_row(
         problems.append(cell_problem(row.number, COLUMN["due_text"], BY_WHEN_UNREADABLE))
     people, organisations = _leads(row, context, problems)
     status = _choice(row, "status", context, problems)
-    # "Not recorded" round-trips for an action whose document gave no status; it is never chosen.
-    if status == Status.NOT_RECORDED and (action is None or action.status != status):
+    # "Not recorded" round-trips, and a new row may say it, but a recorded status never goes back.
+    if status == Status.NOT_RECORDED and action is not None and action.status != status:
         message = STATUS_NOT_RECORDED_REFUSED.format(
             found=as_text(row.values["status"]), choices=", ".join(STATUS_LABELS)
         )

@@ -40,9 +40,10 @@ def _check_wording(number: str, text: str) -> None:
         raise ValidationError(errors)
 
 
-def status_check_recordable(*, current: str | None, status: str) -> None:
-    """A person records a real status; "Not recorded" may only stay where the document left it
-    (``current`` is None for a new action)."""
+def status_check_recordable(*, current: str, status: str) -> None:
+    """A recorded status is never taken back to "Not recorded"; it may only stay where the
+    document left it. (A new action may be "Not recorded" when a spreadsheet row says so; the
+    manager's form does not offer it.)"""
     if status == Status.NOT_RECORDED and current != Status.NOT_RECORDED:
         raise ValidationError({"status": STATUS_NOT_RECORDED_REFUSED})
 
@@ -149,7 +150,6 @@ def action_create(
     tags: Iterable[Tag] = (),
 ) -> Action:
     _check_wording(number, text)
-    status_check_recordable(current=None, status=status)
     action = Action(
         objective=objective,
         number=number.strip(),

@@ -84,3 +84,23 @@ def test_not_recorded_cannot_be_written_over_a_recorded_status(
         f"Sheet Actions, row 3, column J (Status): {message}"
     ]
     assert fingerprint(plan) == before
+
+
+def test_a_new_row_may_say_not_recorded(plan: Plan, importer: User, edit_workbook: Edit) -> None:
+    """A row copied from another plan's spreadsheet keeps what that plan knew: no status."""
+
+    def edit(book: Workbook) -> None:
+        row = book["Actions"].max_row + 1
+        for key, value in [
+            ("theme", "Prevention"),
+            ("objective_number", 1),
+            ("number", "9)"),
+            ("text", "Copied from last year's tracker"),
+            ("status", "Not recorded"),
+        ]:
+            set_cell(book, row, key, value)
+
+    changes = workbook_import(plan=plan, data=edit_workbook(plan, edit), user=importer)
+    assert changes.ok, changes.problems
+    added = Action.objects.get(objective__theme__plan=plan, number="9)")
+    assert added.status == Status.NOT_RECORDED
