@@ -67,7 +67,7 @@ def plan_create_from_parsed(
             position=position,
             user=user,
         )
-    resolver = LeadResolver(partnership, user=user)
+    resolver = LeadResolver(partnership, user=user, glossary=parsed.agencies)
     tags = plan_services.tags_get_or_create(
         names={
             tag for t in parsed.themes for o in t.objectives for a in o.actions for tag in a.tags
