@@ -58,18 +58,14 @@ class Organisation(models.Model):
     def clean(self) -> None:
         """Aliases are text, and no short name or alias of the partnership names two agencies
         (a lead must resolve to one)."""
-        if not isinstance(self.aliases, list) or not all(
-            isinstance(a, str) for a in self.aliases
-        ):
+        if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
             raise ValidationError({"aliases": ORGANISATION_ALIASES_INVALID})
         if any(len(text_squash(a)) > 120 for a in self.aliases):
             raise ValidationError({"aliases": ORGANISATION_ALIAS_TOO_LONG})
         if self.partnership_id is None:
             return
         taken: dict[str, str] = {}
-        others = Organisation.objects.filter(partnership_id=self.partnership_id).exclude(
-            pk=self.pk
-        )
+        others = Organisation.objects.filter(partnership_id=self.partnership_id).exclude(pk=self.pk)
         for other in others.only("short_name", "aliases"):
             for printed in [other.short_name, *(other.aliases or [])]:
                 taken.setdefault(text_key(printed), other.short_name)
@@ -77,7 +73,9 @@ class Organisation(models.Model):
             other_name = taken.get(text_key(printed))
             if other_name is not None:
                 field = "short_name" if printed == self.short_name else "aliases"
-                message = ORGANISATION_ALIAS_TAKEN.format(alias=text_squash(printed), other=other_name)
+                message = ORGANISATION_ALIAS_TAKEN.format(
+                    alias=text_squash(printed), other=other_name
+                )
                 raise ValidationError({field: message})
 
 

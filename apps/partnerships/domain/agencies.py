@@ -89,14 +89,62 @@ _COUNCIL_KINDS = {
 _COUNCIL = re.compile(r"^([A-Z]{1,4}?)(MBC|CBC|DC|BC|CC)$")
 # Words in a partnership's name that are not places.
 _NOT_PLACES = frozenset(
-    """community communities safety safer stronger partnership partnerships csp csps crime
-    disorder reduction board the of for and in on together strategic group plan delivery county
-    city district borough council councils metropolitan local area joint united""".split()
+    [
+        "community",
+        "communities",
+        "safety",
+        "safer",
+        "stronger",
+        "partnership",
+        "partnerships",
+        "csp",
+        "csps",
+        "crime",
+        "disorder",
+        "reduction",
+        "board",
+        "the",
+        "of",
+        "for",
+        "and",
+        "in",
+        "on",
+        "together",
+        "strategic",
+        "group",
+        "plan",
+        "delivery",
+        "county",
+        "city",
+        "district",
+        "borough",
+        "council",
+        "councils",
+        "metropolitan",
+        "local",
+        "area",
+        "joint",
+        "united",
+    ]
 )
 # Counties whose names do not end in "shire", for "CC" (Norfolk County Council, not City).
 _COUNTIES = frozenset(
-    """norfolk suffolk essex kent surrey devon cornwall cumbria durham northumberland dorset
-    somerset rutland sussex""".split()
+    [
+        "norfolk",
+        "suffolk",
+        "essex",
+        "kent",
+        "surrey",
+        "devon",
+        "cornwall",
+        "cumbria",
+        "durham",
+        "northumberland",
+        "dorset",
+        "somerset",
+        "rutland",
+        "sussex",
+    ]
 )
 _JOINERS = frozenset({"&", "and"})
 

@@ -23,6 +23,7 @@ from apps.partnerships.domain.people import (
     INITIALS_LENGTH,
     initials_unique,
     name_key,
+    person_name_key,
     person_read,
 )
 
@@ -93,7 +94,9 @@ class KnownLeads:
             glossary=self.glossary,
         )
 
-    def organisation_add(self, short_name: str, aliases: Iterable[str] = (), name: str = "") -> None:
+    def organisation_add(
+        self, short_name: str, aliases: Iterable[str] = (), name: str = ""
+    ) -> None:
         key = text_key(short_name)
         self.organisations[key] = key
         for alias in aliases:
@@ -192,14 +195,14 @@ def lead_decide(
             how="initials",
         )
     person = person_read(squashed)
-    if person is not None and name_key(person.name) in known.names:
-        initials = known.names[name_key(person.name)]
+    initials = known.names.get(person_name_key(squashed)) if known.names else None
+    if initials is not None:
         return LeadDecision(
             squashed,
             initials,
             is_organisation=False,
             is_new=False,
-            person_name=known.people.get(initials) or person.name,
+            person_name=known.people.get(initials, ""),
             how="full name",
         )
     if key in known.glossary:

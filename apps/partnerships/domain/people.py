@@ -40,22 +40,74 @@ _RANKS = {
     "councillor": "Councillor",
 }
 _SOCIAL = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "sir", "dame"}
-_TITLE = re.compile(
-    r"^(?P<title>(?:ch(?:ief)?\.?\s+)?[A-Za-z]+)\.?\s+(?P<rest>.+)$",
-)
+_TITLE = re.compile(r"^(?P<title>(?:ch(?:ief)?\.?\s+)?[a-z]+)\.?\s+(?P<rest>.+)$", re.IGNORECASE)
 # A role after the name: "Jane Smith (Community Safety Officer)", "Jane Smith, CSO",
 # "Jane Smith – ASB Officer".
 _ROLE = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<bracketed>[^)]*)\)|[,–-]\s+(?P<after>.+))$")
 # A name word: "Jane", "O'Brien", "Smith-Jones", "McDonald", or an initial "J" / "J.".
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z]\.?)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z]\.)$")
 # Words that make a printed lead a body or a post rather than somebody's name.
 _NOT_NAMES = frozenset(
-    """all agency agencies authority board borough centre chair children city commissioner
-    community constabulary coordinator co-ordinator council county department development
-    director district education fire forum group head health housing justice lead leader manager
-    network nhs office officer officers offending partner partners partnership police probation
-    programme project public rescue safeguarding safety service services steering team trust unit
-    victim victims youth""".split()
+    [
+        "all",
+        "agency",
+        "agencies",
+        "authority",
+        "board",
+        "borough",
+        "centre",
+        "chair",
+        "children",
+        "city",
+        "commissioner",
+        "community",
+        "constabulary",
+        "coordinator",
+        "co-ordinator",
+        "council",
+        "county",
+        "department",
+        "development",
+        "director",
+        "district",
+        "education",
+        "fire",
+        "forum",
+        "group",
+        "head",
+        "health",
+        "housing",
+        "justice",
+        "lead",
+        "leader",
+        "manager",
+        "network",
+        "nhs",
+        "office",
+        "officer",
+        "officers",
+        "offending",
+        "partner",
+        "partners",
+        "partnership",
+        "police",
+        "probation",
+        "programme",
+        "project",
+        "public",
+        "rescue",
+        "safeguarding",
+        "safety",
+        "service",
+        "services",
+        "steering",
+        "team",
+        "trust",
+        "unit",
+        "victim",
+        "victims",
+        "youth",
+    ]
 )
 
 
@@ -68,7 +120,7 @@ class PrintedPerson:
 
     @property
     def initials(self) -> str:
-        """"Jane Smith" → "JS"; "Mary-Jane O'Brien" → "MO"."""
+        """ "Jane Smith" → "JS"; "Mary-Jane O'Brien" → "MO"."""
         return "".join(word[0].upper() for word in self.name.split())[:INITIALS_LENGTH]
 
 
@@ -90,12 +142,8 @@ def _title_strip(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def person_read(printed: str) -> PrintedPerson | None:
-    """The person a printed lead names, or None if it does not read as somebody's name.
-
-    Two to four name words, after any title and role, none of them a word of an agency's or a
-    post's name ("Community Safety Officer" is a post, not a person).
-    """
+def _name_and_role(printed: str) -> tuple[str, str]:
+    """The printed name without title or role, and the role, rank or office printed with it."""
     text = text_squash(printed)
     role = ""
     found = _ROLE.match(text)
@@ -103,6 +151,22 @@ def person_read(printed: str) -> PrintedPerson | None:
         text = found["name"]
         role = text_squash(found["bracketed"] or found["after"] or "")
     text, rank = _title_strip(text)
+    return text, role or rank
+
+
+def person_name_key(printed: str) -> str:
+    """The ``name_key`` of whoever a printed lead names, to look a known person up: "jane
+    smith", "Insp. Jane Smith" and "Jane Smith (CSO)" are all Jane Smith."""
+    return name_key(_name_and_role(printed)[0])
+
+
+def person_read(printed: str) -> PrintedPerson | None:
+    """The person a printed lead names, or None if it does not read as somebody's name.
+
+    Two to four name words, after any title and role, none of them a word of an agency's or a
+    post's name ("Community Safety Officer" is a post, not a person).
+    """
+    text, job_title = _name_and_role(printed)
     words = text.split()
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(word) for word in words):
         return None
@@ -111,7 +175,7 @@ def person_read(printed: str) -> PrintedPerson | None:
     if len(words[-1].rstrip(".")) == 1:  # "Smith J" reads the wrong way round; "J S" are initials
         return None
     name = " ".join(word.rstrip(".") if len(word) <= 2 else word for word in words)
-    return PrintedPerson(name=name, job_title=role or rank)
+    return PrintedPerson(name=name, job_title=job_title)
 
 
 def initials_unique(initials: str, taken: Collection[str]) -> str:

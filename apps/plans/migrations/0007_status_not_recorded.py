@@ -4,30 +4,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0006_update_internal'),
+        ("plans", "0006_update_internal"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='action',
-            name='status',
-            field=models.CharField(choices=[('not_started', 'Not started'), ('ongoing', 'On-going'), ('completed', 'Completed'), ('on_hold', 'On hold'), ('not_recorded', 'Not recorded')], default='not_started', max_length=20),
+            model_name="action",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("not_started", "Not started"),
+                    ("ongoing", "On-going"),
+                    ("completed", "Completed"),
+                    ("on_hold", "On hold"),
+                    ("not_recorded", "Not recorded"),
+                ],
+                default="not_started",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalaction',
-            name='status',
-            field=models.CharField(choices=[('not_started', 'Not started'), ('ongoing', 'On-going'), ('completed', 'Completed'), ('on_hold', 'On hold'), ('not_recorded', 'Not recorded')], default='not_started', max_length=20),
+            model_name="historicalaction",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("not_started", "Not started"),
+                    ("ongoing", "On-going"),
+                    ("completed", "Completed"),
+                    ("on_hold", "On hold"),
+                    ("not_recorded", "Not recorded"),
+                ],
+                default="not_started",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalupdate',
-            name='status',
-            field=models.CharField(blank=True, choices=[('not_started', 'Not started'), ('ongoing', 'On-going'), ('completed', 'Completed'), ('on_hold', 'On hold'), ('not_recorded', 'Not recorded')], max_length=20),
+            model_name="historicalupdate",
+            name="status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("not_started", "Not started"),
+                    ("ongoing", "On-going"),
+                    ("completed", "Completed"),
+                    ("on_hold", "On hold"),
+                    ("not_recorded", "Not recorded"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='update',
-            name='status',
-            field=models.CharField(blank=True, choices=[('not_started', 'Not started'), ('ongoing', 'On-going'), ('completed', 'Completed'), ('on_hold', 'On hold'), ('not_recorded', 'Not recorded')], max_length=20),
+            model_name="update",
+            name="status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("not_started", "Not started"),
+                    ("ongoing", "On-going"),
+                    ("completed", "Completed"),
+                    ("on_hold", "On hold"),
+                    ("not_recorded", "Not recorded"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
