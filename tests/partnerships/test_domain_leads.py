@@ -57,7 +57,8 @@ def test_bare_council_initials_are_no_longer_known_everywhere() -> None:
     ("printed", "person"),
     [
         ("Jane Smith", PrintedPerson("Jane Smith")),
-        ("Jane Smith (Community Safety Officer)", PrintedPerson("Jane Smith", "Community Safety Officer")),
+        ("Jane Smith (Community Safety Officer)",
+         PrintedPerson("Jane Smith", "Community Safety Officer")),
         ("Jane Smith, ASB Co-ordinator", PrintedPerson("Jane Smith", "ASB Co-ordinator")),
         ("Insp. Raj Patel", PrintedPerson("Raj Patel", "Inspector")),
         ("Ch Insp Raj Patel", PrintedPerson("Raj Patel", "Chief Inspector")),

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from apps.importers.domain.parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedTheme
 from apps.importers.services import plan_create_from_parsed
-from apps.partnerships.models import ORGANISATION_ALIAS_TAKEN, Organisation, Partnership, Person
+from apps.partnerships.models import ORGANISATION_ALIAS_TAKEN, Organisation, Person
 from apps.partnerships.services import (
     LeadResolver,
     organisation_aliases_set,
@@ -48,7 +48,10 @@ def _tracker(*leads: str) -> ParsedPlan:
 
 def _led_by(plan: Any, number: str) -> Organisation | Person:
     action = Action.objects.get(objective__theme__plan=plan, number=number)
-    leads = [*action.lead_organisations.all(), *action.lead_people.all()]
+    leads: list[Organisation | Person] = [
+        *action.lead_organisations.all(),
+        *action.lead_people.all(),
+    ]
     assert len(leads) == 1
     return leads[0]
 
