@@ -11,8 +11,9 @@ from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.domain.reading import DocumentReading, TableChoices, document_read
 from apps.importers.domain.tables.headings import Use
 from apps.importers.models import ColumnChoice, DocumentUpload
+from apps.partnerships.domain.leads import AGENCY, PERSON
 from apps.partnerships.models import Membership, Partnership
-from apps.partnerships.services import LeadResolver
+from apps.partnerships.services import LeadPreview, LeadResolver
 
 
 @dataclass
@@ -26,6 +27,8 @@ class PlanPreview:
     update_count: int
     new_organisations: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
+    # every distinct lead: which agency or person it matches, or what will be added for it
+    leads: list[LeadPreview] = field(default_factory=list)
 
 
 def partnerships_user_manages(*, user: User) -> list[Partnership]:
@@ -45,17 +48,22 @@ def document_upload_detail() -> QuerySet[DocumentUpload]:
     return DocumentUpload.objects.select_related("partnership")
 
 
-def _new_leads(parsed: ParsedPlan, resolver: LeadResolver) -> tuple[list[str], list[str]]:
-    """The agencies and people importing this plan would add, decided as the import decides."""
-    new = resolver.new_leads(
+def _printed_leads(parsed: ParsedPlan) -> list[str]:
+    return [
         lead
         for theme in parsed.themes
         for objective in theme.objectives
         for action in objective.actions
         for lead in action.leads
-    )
-    organisations = [f"{d.printed} ({d.agency_name})" for d in new if d.is_organisation]
-    people = [d.printed for d in new if not d.is_organisation]
+    ]
+
+
+def _new_leads(leads: list[LeadPreview]) -> tuple[list[str], list[str]]:
+    """The agencies and people importing this plan would add, decided as the import decides:
+    "CSP (Community Safety Partnership)", and initials, or "Jane Smith (JS)" given a name."""
+    new = [lead for lead in leads if lead.is_new]
+    organisations = [f"{lead.short_name} ({lead.name})" for lead in new if lead.kind == AGENCY]
+    people = [lead.resolves_to for lead in new if lead.kind == PERSON]
     return sorted(organisations), sorted(people)
 
 
@@ -98,11 +106,13 @@ def document_upload_preview(*, upload: DocumentUpload) -> UploadReview:
     Each plan's new leads are those importing it alone would add: the manager may choose any.
     """
     reading = document_upload_reading(upload=upload)
-    resolver = LeadResolver(upload.partnership)
     previews = []
     for number, parsed in enumerate(reading.plans, start=1):
         actions = [a for t in parsed.themes for o in t.objectives for a in o.actions]
-        organisations, people = _new_leads(parsed, resolver)
+        # The import resolves with the document's own glossary, so the preview does too.
+        resolver = LeadResolver(upload.partnership, glossary=parsed.agencies)
+        leads = resolver.preview(_printed_leads(parsed))
+        organisations, people = _new_leads(leads)
         previews.append(
             PlanPreview(
                 number=number,
@@ -112,6 +122,7 @@ def document_upload_preview(*, upload: DocumentUpload) -> UploadReview:
                 update_count=sum(len(a.updates) for a in actions),
                 new_organisations=organisations,
                 new_people=people,
+                leads=leads,
             )
         )
     return UploadReview(

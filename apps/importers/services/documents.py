@@ -73,7 +73,7 @@ def plan_create_from_parsed(
             position=position,
             user=user,
         )
-    resolver = LeadResolver(partnership, user=user)
+    resolver = LeadResolver(partnership, user=user, glossary=parsed.agencies)
     tags = plan_services.tags_get_or_create(
         names={
             tag for t in parsed.themes for o in t.objectives for a in o.actions for tag in a.tags
@@ -95,10 +95,11 @@ def plan_create_from_parsed(
             )
             for position, parsed_action in enumerate(parsed_objective.actions):
                 rating = ratings.get((parsed_action.rag or "").upper()[:1])
+                # Only what the document says: without a status it is "Not recorded".
                 status_value = (
                     parsed_action.status
                     if parsed_action.status in valid_statuses
-                    else Status.NOT_STARTED
+                    else Status.NOT_RECORDED
                 )
                 leads = [resolver.resolve(lead) for lead in parsed_action.leads]
                 action = plan_services.action_import(
@@ -125,7 +126,8 @@ def plan_create_from_parsed(
                         text=parsed_update.text,
                         reported_on=parsed_update.date,
                         period_label=parsed.period_label,
-                        status=status_value,
+                        # An update sets a status only where the document gave one.
+                        status="" if status_value == Status.NOT_RECORDED else status_value,
                         rating=rating,
                     )
     return plan
