@@ -45,7 +45,7 @@ __all__ = [
 
 LAYOUT_NAME = "table"
 
-_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*([-–/])\s*((?:19|20)?\d{2})\b")
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})(\s*[-–/]\s*|\s+to\s+)((?:19|20)?\d{2})\b")
 _GENERIC_SHEET = re.compile(
     r"^(sheet\s*\d*|action plan|actions?|plan|tracker|data|delivery plan|master)$", re.I
 )
@@ -69,6 +69,8 @@ class PlanTable:
     size: int = 0  # cells in the grid (rows × columns)
     # why it was not read, in words ("it does not look like a plan"), "" when read
     reason: str = ""
+    # the header's first row: above header_row when the header takes two rows
+    header_first: int | None = None
 
 
 @dataclass
@@ -89,7 +91,8 @@ def period_guess(*texts: str) -> str:
         if match := _PERIOD.search(text or ""):
             first, second = int(match[1]), int(match[3][-2:])
             if (second - first % 100) % 100 in range(1, 6):
-                return f"{match[1]}{match[2]}{match[3]}".replace("–", "-")
+                separator = "-" if match[2].strip() in ("-", "–", "to") else match[2].strip()
+                return f"{match[1]}{separator}{match[3]}"
     return ""
 
 
@@ -116,6 +119,7 @@ def _table_plans(
             signature=headings_signature(layout.headings),
             guessed=layout.guessed,
             size=size,
+            header_first=layout.header_first,
         )
         if index in skip:
             plan_table.reason = "you chose to skip it"
@@ -210,7 +214,7 @@ def _document_title(
         return text_squash(title_block.text)
     for plan_table in tables:
         if plan_table.read:
-            rows = _title_rows(document.tables[plan_table.index - 1], plan_table.header_row)
+            rows = _title_rows(document.tables[plan_table.index - 1], plan_table.header_first)
             for text in rows:
                 if _is_title(text) and GROUP_WORDS.match(text) is None:
                     return text
@@ -262,7 +266,7 @@ def plan_read(
         theme_title, statement = "", ""
         if (heading := headings.get(plan_table.index)) is not None:
             theme_title, statement = text_squash(heading.text), _statement(document, heading)
-        title_rows = [t for t in _title_rows(table, plan_table.header_row) if _is_title(t)]
+        title_rows = [t for t in _title_rows(table, plan_table.header_first) if _is_title(t)]
         if not theme_title:
             named = [t for t in title_rows if GROUP_WORDS.match(t)]
             others = [t for t in title_rows if t != plan_title]
@@ -280,9 +284,10 @@ def plan_read(
             table,
             uses=plan_table.uses,
             header_row=plan_table.header_row,
+            header_first=plan_table.header_first,
             headings=plan_table.headings,
             wrapped=document.format == "pdf",
-            title_rows=_title_rows(table, plan_table.header_row),
+            title_rows=_title_rows(table, plan_table.header_first),
         )
         plan_table.rows = reader.read()
         plan_table.action_count = reader.action_count

@@ -62,10 +62,12 @@ _OBJECTIVE_WORDS = {
 NOT_A_TITLE = re.compile(
     r"^\W*(last\s+updated|updated|version|v\d|date\b|as\s+at|official|protective\s+marking|"
     r"page\s+\d|draft|key\b|rag\s+key|status\s+key|prepared\s+by|author|review\s+date|"
+    r"contents\b|introduction\b|foreword\b|glossary\b|appendix\b|annex\b|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$)",
     re.I,
 )
 _ENDS_SENTENCE = re.compile(r"[.!?:;)]$")
+_MIDNIGHT = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$")
 _STATUS_LABELS = {
     "not_started": "Not started",
     "ongoing": "On-going",
@@ -117,7 +119,12 @@ class PlanBuilder:
         self.plan.warnings.append(ImportWarning(line, message))
 
     def theme_start(self, title: str, *, statement: str = "", origin: str) -> ParsedTheme:
-        title = _clip(text_squash(title), _MAX["theme"]) or self.fallback_theme
+        title = text_squash(title)
+        if len(title) > _MAX["theme"]:
+            # a theme cell holding a whole outcome statement: its first sentence names it
+            statement = statement or title
+            title = re.split(r"(?<=[.:;])\s", title, maxsplit=1)[0]
+        title = _clip(title, _MAX["theme"]) or self.fallback_theme
         if origin == "column":
             for theme in self.plan.themes:
                 if theme.title == title:
@@ -235,6 +242,7 @@ class TableReader:
         uses: Sequence[Use],
         header_row: int | None,
         headings: Sequence[str],
+        header_first: int | None = None,
         wrapped: bool,
         title_rows: Sequence[str] = (),
     ) -> None:
@@ -242,6 +250,7 @@ class TableReader:
         self.table = table
         self.uses = list(uses)
         self.header_row = header_row
+        self.header_first = header_row if header_first is None else header_first
         self.headings = list(headings)
         self.wrapped = wrapped
         self.title_rows = list(title_rows)
@@ -256,9 +265,14 @@ class TableReader:
         self.objective_look: tuple[str, bool] | None = None
         self.theme_value = ""
         self.objective_value = ""
-        self.header_keys = (
-            [heading_key(c.text) for c in self.cells[header_row]] if header_row is not None else []
-        )
+        self.header_keys = [
+            [heading_key(c.text) for c in self.cells[index]]
+            for index in range(self.header_first or 0, (header_row or 0) + 1)
+            if header_row is not None
+        ]
+        if self.column(Use.LEAD) is None:
+            where = table.origin.describe()
+            builder.warn(0, f"{where} has no lead column: its actions have no leads.")
         self.fills_mean_rag = {column: self._fills_vary(column) for column in range(self.width)}
 
     # columns -------------------------------------------------------------------------------
@@ -324,14 +338,18 @@ class TableReader:
         self.action, self.action_row, self.action_read = None, None, None
 
     def judge(self, index: int, row: ReadRow) -> None:
-        if self.header_row is not None and index < self.header_row:
+        if self.header_first is not None and index < self.header_first:
             title = " ".join(dict.fromkeys(text_squash(t) for t in row.texts if text_squash(t)))
             row.kind = "blank" if not title else "note"
             row.summary = "Blank row" if not title else f"Title above the table: {_quote(title)}"
             return
-        if index == self.header_row:
-            row.kind, row.summary = "header", "Header row: " + " | ".join(self.headings)
-            return
+        if self.header_row is not None and self.header_first is not None:
+            if index == self.header_row:
+                row.kind, row.summary = "header", "Header row: " + " | ".join(self.headings)
+                return
+            if self.header_first <= index < self.header_row:
+                row.kind, row.summary = "header", "Header row (its first line)"
+                return
         nonempty = [c for c in range(self.width) if self.text(index, c)]
         if not nonempty:
             row.kind, row.summary = "blank", "Blank row"
@@ -363,9 +381,12 @@ class TableReader:
 
     def _repeats_header(self, index: int) -> bool:
         keys = [heading_key(c.text) for c in self.cells[index]]
-        wanted = [i for i, k in enumerate(self.header_keys) if k]
-        same = sum(1 for i in wanted if keys[i] == self.header_keys[i])
-        return same >= max(2, -(-len(wanted) * 3 // 5))
+        for header in self.header_keys:
+            wanted = [i for i, k in enumerate(header) if k]
+            same = sum(1 for i in wanted if keys[i] == header[i])
+            if same >= max(2, -(-len(wanted) * 3 // 5)):
+                return True
+        return False
 
     # headings -------------------------------------------------------------------------------
 
@@ -402,8 +423,10 @@ class TableReader:
     @staticmethod
     def _reads_like_heading(cell: Cell, text: str) -> bool:
         letters = re.sub(r"[^A-Za-z]", "", text)
+        shaded = cell.fill.strip().lower().lstrip("#") not in ("", "ffffff", "auto")
         return (
             cell.bold
+            or shaded
             or GROUP_WORDS.match(text) is not None
             or text.endswith(":")
             or (len(letters) >= 4 and letters.isupper() and len(text) <= 100)
@@ -575,7 +598,8 @@ class TableReader:
 
     def _by_when(self, index: int, action: ParsedAction, *, joining: str) -> None:
         column = self.column(Use.BY_WHEN)
-        written = text_squash(self.text(index, column))
+        # a spreadsheet's date cell as some readers write it: the time of midnight says nothing
+        written = _MIDNIGHT.sub("", text_squash(self.text(index, column)))
         if not written:
             return
         if joining == "merged" and action.due_text:

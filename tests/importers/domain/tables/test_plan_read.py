@@ -223,3 +223,102 @@ def test_a_second_update_column_is_a_second_update() -> None:
     parsed = plan_read(document(table(rows))).parsed
     (action,) = (a for t in parsed.themes for o in t.objectives for a in o.actions)
     assert [u.text for u in action.updates] == ["Terms agreed.", "First panel met."]
+
+
+def test_a_header_over_two_rows_is_read_as_one() -> None:
+    """ "Progress" merged over "Update" and "RAG", "Updates" over Q1 and Q2; on a PDF both
+    header rows come again on the next page."""
+    top: list[str | C] = ["Action", "Lead", C("Progress", across=2), C("Updates", across=2)]
+    sub: list[str | C] = ["", "", "Update", "RAG", "Q1", "Q2"]
+    rows: list[list[str | C]] = [
+        top,
+        sub,
+        ["Hold a landlord forum", "Housing", "Forum booked.", "G", "Venue found.", "Held."],
+        top,
+        sub,
+        ["Map fly-tipping hotspots", "Street Scene", "", "R", "", "Data requested."],
+    ]
+    reading = plan_read(document(table(rows, pages=[1, 1, 1, 2, 2, 2]), format="pdf"))
+    plan_table = reading.tables[0]
+    assert (plan_table.header_first, plan_table.header_row) == (0, 1)
+    assert plan_table.headings == ["Action", "Lead", "Update", "RAG", "Updates Q1", "Updates Q2"]
+    assert plan_table.uses == [Use.ACTION, Use.LEAD, Use.UPDATE, Use.RAG, Use.UPDATE, Use.UPDATE]
+    assert [r.kind for r in plan_table.rows] == [
+        "header",
+        "header",
+        "action",
+        "header",
+        "header",
+        "action",
+    ]
+    first, second = (a for t in reading.parsed.themes for o in t.objectives for a in o.actions)
+    assert [u.text for u in first.updates] == ["Forum booked.", "Venue found.", "Held."]
+    assert (first.rag, second.rag) == ("G", "R")
+    assert [u.text for u in second.updates] == ["Data requested."]
+
+
+def test_a_shaded_row_in_the_action_column_is_a_heading() -> None:
+    """A CSV or PDF loses the merge of a theme row but a Word or Excel file keeps its shading."""
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "By when"],
+        [C("Safer roads", fill="#D9D9D9"), "", ""],
+        ["Run speed-watch sessions", "Police", "2026"],
+        ["Publish collision data", "", "2027"],
+    ]
+    parsed = plan_read(document(table(rows))).parsed
+    assert outline(parsed) == [("Safer roads", [(1, "", 2)])]
+    assert [w.message for w in parsed.warnings] == ["Table 1, row 4: action 2 has no lead."]
+
+
+def test_a_title_row_above_a_later_sheet_names_its_theme() -> None:
+    header: list[str | C] = ["Action", "Lead", "By when"]
+    first = table(
+        [
+            ["Partnership plan 2025 to 2028", "", ""],
+            header,
+            ["Audit hate crime data", "CSP", "2026"],
+        ],
+        sheet="Sheet1",
+    )
+    second = table(
+        [
+            ["Reducing reoffending", "", ""],
+            header,
+            ["Fund a housing navigator", "Probation", "2027"],
+        ],
+        sheet="Sheet2",
+    )
+    parsed = plan_read(document(first, second, name="plan.xlsx", format="xlsx")).parsed
+    assert parsed.title == "Partnership plan 2025 to 2028"
+    assert parsed.period_label == "2025-2028"
+    assert [t.title for t in parsed.themes] == [
+        "Partnership plan 2025 to 2028",
+        "Reducing reoffending",
+    ]
+
+
+def test_a_long_theme_cell_is_named_by_its_first_sentence() -> None:
+    outcome = (
+        "People feel safe in their neighbourhoods. " + "We will work with residents, " * 8
+    ).strip()
+    rows: list[list[str | C]] = [
+        ["Outcome", "Action", "Lead", "Deadline"],
+        [outcome, "Hold ward surgeries", "Police", "2026-05-31 00:00:00"],
+    ]
+    parsed = plan_read(document(table(rows))).parsed
+    (theme,) = parsed.themes
+    assert theme.title == "People feel safe in their neighbourhoods."
+    assert theme.statement == outcome
+    assert actions(parsed)[0][3:5] == ("2026-05-31", date(2026, 5, 31))
+
+
+def test_a_table_with_no_lead_column_says_so_once() -> None:
+    rows: list[list[str | C]] = [
+        ["Action", "By when"],
+        ["Refresh the strategic assessment", "2026"],
+        ["Consult residents", "2027"],
+    ]
+    parsed = plan_read(document(table(rows))).parsed
+    assert [w.message for w in parsed.warnings] == [
+        "Table 1 has no lead column: its actions have no leads."
+    ]
