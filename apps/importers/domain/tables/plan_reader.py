@@ -287,7 +287,6 @@ def plan_read(
             header_first=plan_table.header_first,
             headings=plan_table.headings,
             wrapped=document.format == "pdf",
-            title_rows=_title_rows(table, plan_table.header_first),
         )
         plan_table.rows = reader.read()
         plan_table.action_count = reader.action_count

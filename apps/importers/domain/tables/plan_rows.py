@@ -244,7 +244,6 @@ class TableReader:
         headings: Sequence[str],
         header_first: int | None = None,
         wrapped: bool,
-        title_rows: Sequence[str] = (),
     ) -> None:
         self.builder = builder
         self.table = table
@@ -253,7 +252,9 @@ class TableReader:
         self.header_first = header_row if header_first is None else header_first
         self.headings = list(headings)
         self.wrapped = wrapped
-        self.title_rows = list(title_rows)
+        # a heading, title row or sheet named this table's theme, so a heading row inside it
+        # with nothing to tell its level is an objective
+        self.theme_given = builder.theme_origin == "table" and builder.theme_fresh
         self.width = table.width
         self.cells = [row + [Cell()] * (self.width - len(row)) for row in table.rows]
         self.action_count = 0
@@ -416,9 +417,21 @@ class TableReader:
             return None  # a cell merged down: the row goes on with the action above
         if use == Use.ACTION:
             return text if self._reads_like_heading(cell, text) else None
-        if column == 0 and not _bare_number(text) and use != Use.UPDATE:
+        if column == 0 and not _bare_number(text) and not self._reads_as_value(use, text):
             return text
         return None
+
+    @staticmethod
+    def _reads_as_value(use: Use, text: str) -> bool:
+        """Text alone in the first column that is that column's kind of value (a date, a
+        rating, a status, an update) goes on from the row above rather than heading a group."""
+        if use == Use.BY_WHEN:
+            return interpret_by_when(text).kind not in ("unknown", "empty")
+        if use == Use.RAG:
+            return rag_read(text) is not None
+        if use == Use.STATUS:
+            return status_read(text) is not None or rag_named(text) is not None
+        return use in (Use.UPDATE, Use.UPDATE_DATE)
 
     @staticmethod
     def _reads_like_heading(cell: Cell, text: str) -> bool:
@@ -447,7 +460,7 @@ class TableReader:
             return "objective"
         if self.theme_look is not None and look == self.theme_look:
             return "theme"
-        if self.previous_kind == "theme":
+        if self.previous_kind == "theme" or (self.theme_given and self.theme_look is None):
             return "objective"
         return "theme"
 

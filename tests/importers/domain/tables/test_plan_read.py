@@ -322,3 +322,20 @@ def test_a_table_with_no_lead_column_says_so_once() -> None:
     assert [w.message for w in parsed.warnings] == [
         "Table 1 has no lead column: its actions have no leads."
     ]
+
+
+def test_rows_heading_groups_inside_a_table_under_a_priority_heading_are_objectives() -> None:
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "By when"],
+        [C("Support victims", across=3)],
+        ["Fund an ISVA post", "OPCC", "2026"],
+        [C("Hold perpetrators to account", across=3)],
+        ["Run a perpetrator programme", "Probation", "2027"],
+    ]
+    doc = document(heading("Priority 3: Domestic abuse"), table(rows))
+    assert outline(plan_read(doc).parsed) == [
+        (
+            "Priority 3: Domestic abuse",
+            [(1, "Support victims", 1), (2, "Hold perpetrators to account", 1)],
+        )
+    ]
