@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from apps.core.rag import BLUE, RAG_DEFAULT_SCHEME, RAG_WORDS, RagWord
+from apps.core.rag import AMBER, BLUE, GREEN, RAG_DEFAULT_SCHEME, RAG_WORDS, RED, RagWord
 from apps.core.text import text_squash
 from apps.importers.domain.parsed import (
     ImportWarning,
@@ -274,7 +274,7 @@ class TableReader:
         if self.column(Use.LEAD) is None:
             where = table.origin.describe()
             builder.warn(0, f"{where} has no lead column: its actions have no leads.")
-        self.fills_mean_rag = {column: self._fills_vary(column) for column in range(self.width)}
+        self.fills_mean_rag = {column: self._fills_mean_rag(column) for column in range(self.width)}
 
     # columns -------------------------------------------------------------------------------
 
@@ -289,16 +289,20 @@ class TableReader:
             return ""
         return (self.cells[row][column].text or "").strip()
 
-    def _fills_vary(self, column: int) -> bool:
-        """A column's fills are ratings only when they differ between rows: one colour down
-        the whole column is decoration."""
+    def _fills_mean_rag(self, column: int) -> bool:
+        """Whether a column's fills are ratings. They are when they differ between the action
+        rows (one colour down the whole column is decoration), or, in a status column, when
+        every action's cell is red, amber or green."""
         start = 0 if self.header_row is None else self.header_row + 1
         fills = {
             rag_from_fill(row[column].fill)
             for row in self.cells[start:]
-            if any((c.text or "").strip() for c in row)
+            if len({(c.text or "").strip() for c in row} - {""}) >= 2  # not a heading row
         }
-        return len(fills) > 1
+        if len(fills) > 1:
+            return True
+        uniform = next(iter(fills), None)
+        return self.uses[column] == Use.STATUS and uniform in (RED, AMBER, GREEN)
 
     # where ----------------------------------------------------------------------------------
 
@@ -381,7 +385,8 @@ class TableReader:
             )
 
     def _repeats_header(self, index: int) -> bool:
-        keys = [heading_key(c.text) for c in self.cells[index]]
+        # headings are short: a long cell is never one, and not worth the comparing
+        keys = [heading_key(c.text) if len(c.text) <= 80 else "" for c in self.cells[index]]
         for header in self.header_keys:
             wanted = [i for i, k in enumerate(header) if k]
             same = sum(1 for i in wanted if keys[i] == header[i])

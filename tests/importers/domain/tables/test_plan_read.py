@@ -339,3 +339,21 @@ def test_rows_heading_groups_inside_a_table_under_a_priority_heading_are_objecti
             [(1, "Support victims", 1), (2, "Hold perpetrators to account", 1)],
         )
     ]
+
+
+def test_fills_are_ratings_only_where_they_can_be() -> None:
+    """A status column all green is rated green; an action column shaded one colour down its
+    length, with navy theme rows, is decoration."""
+    green, mint, navy = "#00B050", "#E2EFDA", "#1F3864"
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "Status"],
+        [C("Safer town centre", fill=navy, across=3)],
+        [C("Recruit two town rangers", fill=mint), "Council", C("Ongoing", fill=green)],
+        [C("Extend the radio link scheme", fill=mint), "BID", C("Ongoing", fill=green)],
+    ]
+    parsed = plan_read(document(table(rows))).parsed
+    assert [(a[5], a[6]) for a in actions(parsed)] == [("ongoing", "G"), ("ongoing", "G")]
+    without_status: list[list[str | C]] = [[r[0], r[1]] if len(r) == 3 else r for r in rows]
+    without_status[1] = [C("Safer town centre", fill=navy, across=2)]
+    parsed = plan_read(document(table(without_status))).parsed
+    assert [a[6] for a in actions(parsed)] == [None, None]
