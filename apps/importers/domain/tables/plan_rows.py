@@ -66,6 +66,8 @@ NOT_A_TITLE = re.compile(
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$)",
     re.I,
 )
+# "Objective 1.2: " before an objective's title: the plan numbers its objectives itself
+_OBJECTIVE_LABEL = re.compile(r"^(?:objective|obj\.?)\s*\d+(?:\.\d+)*\s*[:.\-–—)]?\s+(?=\S)", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;)]$")
 _MIDNIGHT = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$")
 _STATUS_LABELS = {
@@ -146,7 +148,7 @@ class PlanBuilder:
 
     def objective_start(self, title: str, *, line: int, origin: str) -> ParsedObjective:
         theme = self.theme or self.theme_start(self.fallback_theme, origin="default")
-        title = text_squash(title)
+        title = _OBJECTIVE_LABEL.sub("", text_squash(title))
         if origin == "column":
             for objective in theme.objectives:
                 if objective.title == title:
@@ -490,17 +492,23 @@ class TableReader:
     def groups_from_columns(self, index: int, row: ReadRow) -> None:
         """A theme or objective column: a new value begins a new group; a blank carries the one
         above (cells merged down repeat their text, so they carry too)."""
-        theme = text_squash(self.text(index, self.column(Use.THEME)))
+        theme_column = self.column(Use.THEME)
+        theme = text_squash(self.text(index, theme_column))
         if theme and theme != self.theme_value:
             self.theme_value = theme
+            if number_parts(theme):  # a "Priority" column holding 1, 2, 3
+                theme = f"{self._label(theme_column)} {theme}"
             self.objective_value = ""
             group: ParsedTheme | ParsedObjective = self.builder.theme_start(theme, origin="column")
             row.kind, row.summary = "theme", f"Theme {_quote(theme, 80)}"
             self.builder.heading_rows.append((row, group))
             self.action_end()
-        objective = text_squash(self.text(index, self.column(Use.OBJECTIVE)))
+        objective_column = self.column(Use.OBJECTIVE)
+        objective = text_squash(self.text(index, objective_column))
         if objective and objective != self.objective_value:
             self.objective_value = objective
+            if number_parts(objective):
+                objective = f"{self._label(objective_column)} {objective}"
             group = self.builder.objective_start(objective, line=self.line(index), origin="column")
             if row.kind != "theme":
                 row.kind, row.summary = "objective", f"Objective {_quote(objective, 80)}"

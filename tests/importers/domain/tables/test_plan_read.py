@@ -357,3 +357,16 @@ def test_fills_are_ratings_only_where_they_can_be() -> None:
     without_status[1] = [C("Safer town centre", fill=navy, across=2)]
     parsed = plan_read(document(table(without_status))).parsed
     assert [a[6] for a in actions(parsed)] == [None, None]
+
+
+def test_a_priority_column_of_numbers_names_its_themes_by_the_heading() -> None:
+    rows: list[list[str | C]] = [
+        ["Priority", "Objective", "Action", "Lead"],
+        ["1", "1", "Hold a summit", "CSP"],
+        ["1", "2", "Fund outreach", "Council"],
+        ["2", "1", "Audit CCTV", "Police"],
+    ]
+    assert outline(plan_read(document(table(rows))).parsed) == [
+        ("Priority 1", [(1, "Objective 1", 1), (2, "Objective 2", 1)]),
+        ("Priority 2", [(3, "Objective 1", 1)]),
+    ]
