@@ -46,6 +46,10 @@ __all__ = [
 LAYOUT_NAME = "table"
 
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})(\s*[-–/]\s*|\s+to\s+)((?:19|20)?\d{2})\b")
+_PLAN_WORDS = re.compile(r"\b(plan|strategy|tracker|action plan)\b", re.I)
+_GENERIC_PLAN = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:action|delivery|partnership)?\s*(?:plan|tracker)\W*$", re.I
+)
 _GENERIC_SHEET = re.compile(
     r"^(sheet\s*\d*|action plan|actions?|plan|tracker|data|delivery plan|master)$", re.I
 )
@@ -147,6 +151,17 @@ def _title_rows(table: Table, header_row: int | None) -> list[str]:
     return titles
 
 
+def _names_a_plan(text: str) -> bool:
+    """ "Delivery plan 2026-27": the plan's own name, not one of its priorities."""
+    if _GENERIC_PLAN.match(text):
+        return True
+    return (
+        _PLAN_WORDS.search(text) is not None
+        and bool(period_guess(text))
+        and GROUP_WORDS.match(text) is None
+    )
+
+
 def _is_title(text: str) -> bool:
     return bool(text) and NOT_A_TITLE.match(text) is None and len(text) <= 300
 
@@ -169,6 +184,7 @@ def _theme_headings(document: SourceDocument, tables: list[PlanTable]) -> dict[i
             b
             for b in pending
             if _is_title(text_squash(b.text))
+            and not _names_a_plan(text_squash(b.text))
             and (
                 b.kind == "heading"
                 or (
@@ -212,6 +228,11 @@ def _document_title(
         return text_squash(title)
     if title_block is not None:
         return text_squash(title_block.text)
+    for item in document.items:
+        if isinstance(item, Table):
+            break
+        if item.kind == "heading" and _names_a_plan(text_squash(item.text)):
+            return text_squash(item.text)
     for plan_table in tables:
         if plan_table.read:
             rows = _title_rows(document.tables[plan_table.index - 1], plan_table.header_first)
@@ -263,17 +284,18 @@ def plan_read(
     first = True
     for plan_table in read_tables:
         table = document.tables[plan_table.index - 1]
+        # A title row naming a priority is nearest the table; then the heading above it;
+        # then, after the first table, any title row.
         theme_title, statement = "", ""
-        if (heading := headings.get(plan_table.index)) is not None:
-            theme_title, statement = text_squash(heading.text), _statement(document, heading)
         title_rows = [t for t in _title_rows(table, plan_table.header_first) if _is_title(t)]
-        if not theme_title:
-            named = [t for t in title_rows if GROUP_WORDS.match(t)]
-            others = [t for t in title_rows if t != plan_title]
-            if named:
-                theme_title = named[-1]
-            elif not first and others:
-                theme_title = others[-1]
+        named = [t for t in title_rows if GROUP_WORDS.match(t)]
+        others = [t for t in title_rows if t != plan_title and not _names_a_plan(t)]
+        if named:
+            theme_title = named[-1]
+        elif (heading := headings.get(plan_table.index)) is not None:
+            theme_title, statement = text_squash(heading.text), _statement(document, heading)
+        elif not first and others:
+            theme_title = others[-1]
         sheet = plan_table.origin.sheet or ""
         if not theme_title and by_sheet and not _GENERIC_SHEET.match(sheet.strip()):
             theme_title = sheet.strip()

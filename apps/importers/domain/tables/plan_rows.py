@@ -456,7 +456,13 @@ class TableReader:
         match = GROUP_WORDS.match(text)
         if match:
             word = match[1].lower()
-            return "objective" if word in _OBJECTIVE_WORDS or word.startswith("sub") else "theme"
+            if word in _OBJECTIVE_WORDS or word.startswith("sub"):
+                return "objective"
+            # under a theme the table was given (its heading or title row), the groups the
+            # table itself shows are the level below, whatever they are called
+            if self.theme_given and self.theme_look is None:
+                return "objective"
+            return "theme"
         number, _ = number_split(text)
         parts = number_parts(number)
         if len(parts) >= 2:

@@ -370,3 +370,20 @@ def test_a_priority_column_of_numbers_names_its_themes_by_the_heading() -> None:
         ("Priority 1", [(1, "Objective 1", 1), (2, "Objective 2", 1)]),
         ("Priority 2", [(3, "Objective 1", 1)]),
     ]
+
+
+def test_a_heading_naming_the_plan_is_its_title_not_a_theme() -> None:
+    """ "Delivery plan 2026-27" over the table names the plan; the title row inside the table
+    names its priority, and the shaded row under it is that priority's objective."""
+    rows: list[list[str | C]] = [
+        [C("Priority 2: Reduce anti-social behaviour", across=3, bold=True)],
+        ["What we will do", "Lead agency", "Target date"],
+        [C("Theme A: Town centres", across=3, fill="#D9D9D9")],
+        ["Run joint patrols", "Police", "31/03/2027"],
+    ]
+    doc = document(heading("Delivery plan 2026-27"), table(rows), heading("Action plan"))
+    parsed = plan_read(doc).parsed
+    assert parsed.title == "Delivery plan 2026-27"
+    assert outline(parsed) == [
+        ("Priority 2: Reduce anti-social behaviour", [(1, "Theme A: Town centres", 1)])
+    ]
