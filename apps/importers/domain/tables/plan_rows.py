@@ -174,6 +174,7 @@ class PlanBuilder:
         if (
             theme_key
             and not self.theme_fresh
+            and not self.objective_fresh
             and (
                 self.theme is None
                 or (self.theme_origin in ("default", "number") and theme_key != self.last_theme_key)
@@ -211,7 +212,7 @@ class PlanBuilder:
         self.plan.themes = [t for t in self.plan.themes if t.objectives]
         kept.update(id(t) for t in self.plan.themes)
         for row, group in self.heading_rows:
-            if id(group) not in kept:
+            if id(group) not in kept and row.kind in ("theme", "objective"):
                 row.kind = "note"
                 row.summary += " – no actions under it, so it was left out"
         number = 0

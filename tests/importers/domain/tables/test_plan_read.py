@@ -387,3 +387,14 @@ def test_a_heading_naming_the_plan_is_its_title_not_a_theme() -> None:
     assert outline(parsed) == [
         ("Priority 2: Reduce anti-social behaviour", [(1, "Theme A: Town centres", 1)])
     ]
+
+
+def test_an_objective_column_is_not_undone_by_the_action_numbers() -> None:
+    rows: list[list[str | C]] = [
+        ["Action", "Objective", "Ref", "Lead"],
+        ["Fund knife arches for schools", "Reduce knife crime", "1.1.1", "Police"],
+        ["Hold a weapons amnesty", "", "1.1.2", "Police"],
+    ]
+    reading = plan_read(document(table(rows), name="Knife crime plan.docx"))
+    assert outline(reading.parsed) == [("Knife crime plan", [(1, "Reduce knife crime", 2)])]
+    assert [r.kind for r in reading.tables[0].rows] == ["header", "action", "action"]
