@@ -398,3 +398,27 @@ def test_an_objective_column_is_not_undone_by_the_action_numbers() -> None:
     reading = plan_read(document(table(rows), name="Knife crime plan.docx"))
     assert outline(reading.parsed) == [("Knife crime plan", [(1, "Reduce knife crime", 2)])]
     assert [r.kind for r in reading.tables[0].rows] == ["header", "action", "action"]
+
+
+def test_a_blue_and_white_scheme_is_the_plans_own() -> None:
+    """Blue (complete) and White (not started) ratings join Red, Amber and Green in the plan's
+    scheme; only Blue says anything about status."""
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "BRAG status"],
+        ["Publish the strategic assessment", "CSP", "Blue"],
+        ["Start a youth forum", "Youth Service", "White (NS)"],
+        ["Refresh the ASB policy", "Council", "Amber"],
+    ]
+    parsed = plan_read(document(table(rows))).parsed
+    assert [(a[5], a[6]) for a in actions(parsed)] == [
+        ("completed", "B"),
+        (None, "W"),
+        (None, "A"),
+    ]
+    assert [(r.code, r.label) for r in parsed.rag_scheme] == [
+        ("R", "Red"),
+        ("A", "Amber"),
+        ("G", "Green"),
+        ("B", "Blue"),
+        ("W", "White"),
+    ]
