@@ -28,11 +28,11 @@ from apps.importers.domain.tables.plan_layout import (
     uses_fit,
 )
 from apps.importers.domain.tables.plan_rows import (
-    GROUP_WORDS,
     NOT_A_TITLE,
     PlanBuilder,
     ReadRow,
     TableReader,
+    names_a_group,
 )
 
 __all__ = [
@@ -158,7 +158,7 @@ def _names_a_plan(text: str) -> bool:
     return (
         _PLAN_WORDS.search(text) is not None
         and bool(period_guess(text))
-        and GROUP_WORDS.match(text) is None
+        and not names_a_group(text)
     )
 
 
@@ -190,7 +190,7 @@ def _theme_headings(document: SourceDocument, tables: list[PlanTable]) -> dict[i
                 or (
                     b.kind == "paragraph"
                     and len(text_squash(b.text)) <= 100
-                    and GROUP_WORDS.match(text_squash(b.text)) is not None
+                    and names_a_group(text_squash(b.text))
                 )
             )
         ]
@@ -237,7 +237,7 @@ def _document_title(
         if plan_table.read:
             rows = _title_rows(document.tables[plan_table.index - 1], plan_table.header_first)
             for text in rows:
-                if _is_title(text) and GROUP_WORDS.match(text) is None:
+                if _is_title(text) and not names_a_group(text):
                     return text
             break
     return PurePath(document.name).stem or document.name or "Plan"
@@ -288,7 +288,7 @@ def plan_read(
         # then, after the first table, any title row.
         theme_title, statement = "", ""
         title_rows = [t for t in _title_rows(table, plan_table.header_first) if _is_title(t)]
-        named = [t for t in title_rows if GROUP_WORDS.match(t)]
+        named = [t for t in title_rows if names_a_group(t)]
         others = [t for t in title_rows if t != plan_title and not _names_a_plan(t)]
         if named:
             theme_title = named[-1]

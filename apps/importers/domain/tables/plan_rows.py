@@ -46,10 +46,20 @@ from apps.plans.domain.by_when import interpret_by_when
 
 GROUP_WORDS = re.compile(
     r"^\W*(?:strategic\s+|key\s+|csp\s+)?(theme|priority|priorities|strand|workstream|"
-    r"work\s+stream|outcome|area\s+of\s+focus|section|objective|obj|aim|goal|sub[\s-]?priority)"
+    r"work\s+stream|outcome|area\s+of\s+focus|objective|obj|aim|goal|sub[\s-]?priority)"
     r"\b",
     re.I,
 )
+_GROUP_LABEL = re.compile(r"\s*\d|\s*(?:[A-Z](?=\W|$))?\s*(?:[:\-–—.)]|$)")
+
+
+def names_a_group(text: str) -> bool:
+    """ "Priority 1 …", "Theme A: …", "Outcome – …", "Objectives": a group named as such,
+    where "Aim to reduce …" or "Outcome measures agreed" are sentences that merely start so."""
+    match = GROUP_WORDS.match(text)
+    return match is not None and _GROUP_LABEL.match(text, match.end()) is not None
+
+
 _OBJECTIVE_WORDS = {
     "objective",
     "obj",
@@ -67,7 +77,9 @@ NOT_A_TITLE = re.compile(
     re.I,
 )
 # "Objective 1.2: " before an objective's title: the plan numbers its objectives itself
-_OBJECTIVE_LABEL = re.compile(r"^(?:objective|obj\.?)\s*\d+(?:\.\d+)*\s*[:.\-–—)]?\s+(?=\S)", re.I)
+_OBJECTIVE_LABEL = re.compile(
+    r"^(?:objective|obj\.?)(?:\s*\d+(?:\.\d+)*\s*[:.\-–—)]?|\s*[:\-–—])\s+(?=\S)", re.I
+)
 _ENDS_SENTENCE = re.compile(r"[.!?:;)]$")
 _MIDNIGHT = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$")
 _STATUS_LABELS = {
@@ -448,7 +460,7 @@ class TableReader:
         return (
             cell.bold
             or shaded
-            or GROUP_WORDS.match(text) is not None
+            or names_a_group(text)
             or text.endswith(":")
             or (len(letters) >= 4 and letters.isupper() and len(text) <= 100)
         )

@@ -422,3 +422,15 @@ def test_a_blue_and_white_scheme_is_the_plans_own() -> None:
         ("B", "Blue"),
         ("W", "White"),
     ]
+
+
+def test_an_action_that_only_starts_like_a_group_is_an_action() -> None:
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "By when"],
+        ["Aim to cut repeat victimisation by a tenth", "", ""],
+        ["Objective: Safer homes", "", ""],
+        ["Offer free door locks", "Council", "2026"],
+    ]
+    reading = plan_read(document(table(rows), name="plan.docx"))
+    assert [r.kind for r in reading.tables[0].rows] == ["header", "action", "objective", "action"]
+    assert outline(reading.parsed) == [("plan", [(1, "", 1), (2, "Safer homes", 1)])]
