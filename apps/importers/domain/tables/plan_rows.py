@@ -39,6 +39,7 @@ from apps.importers.domain.tables.plan_cells import (
     rag_from_fill,
     rag_named,
     rag_read,
+    says_nothing,
     status_read,
     updates_split,
 )
@@ -678,6 +679,8 @@ class TableReader:
         rag_column = self.column(Use.RAG)
         status_text = text_squash(self.text(index, status_column))
         rag_text = text_squash(self.text(index, rag_column))
+        status_text = "" if says_nothing(status_text) else status_text
+        rag_text = "" if says_nothing(rag_text) else rag_text
         status = status_read(status_text) if status_text else None
         rating: RagWord | None = None
         if rag_column is not None:
