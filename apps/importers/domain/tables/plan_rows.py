@@ -1,14 +1,23 @@
 """Reading a plan table's rows: each row judged as an action, a theme or objective heading, a
 continuation of the action above, a repeated header, a blank or a note, and built into the plan.
 
-Full-width rows. A row whose one text spans the table (merged, or copied into every column
-when a reader lost the merge) is a heading; so is a row with one text in the first column when
-that column is not the action's, or in the action column when it reads like a heading (bold,
-"Priority 2: …", ending in a colon, or in capitals). Which level: words or numbering decide
-("Objective 2", "Aim", "1.2 …" are objectives; "Theme", "Priority", "1 …" are themes);
-otherwise a heading that looks like (same fill and boldness) an earlier objective heading is
-an objective, one that looks like an earlier theme heading is a theme, and a heading straight
-under a theme heading, with no actions between, is an objective. Anything else is a theme.
+Headings. A row whose one text spans the table (merged, or copied into every column when a
+reader lost the merge) is a heading; so is a row with one text in the first column when that
+column is not the action's and the text is not a value of its column, or a row with one text in
+the action column that reads like a heading: bold, shaded, ending in a colon, in capitals, or
+naming its group ("Priority 2: …", "Theme A –"; not "Aim to reduce …").
+
+Levels, in order: the words ("Objective", "Aim", "Goal" are objectives; "Theme", "Priority",
+"Outcome" are themes, except that under a theme the table was given by its heading or title
+row, the groups the table shows are its objectives); numbering ("1.2 …" an objective, "1 …" a
+theme); the look (a heading filled and bold like an earlier objective heading is an objective,
+like an earlier theme heading a theme); a heading straight under a theme heading, with no
+actions between, is an objective, as is the first one under a given theme. Anything else is
+a theme.
+
+Continuations. A row with no action text after an action, a row whose action cell is merged
+down from the row above, and a row a page break split off (no number where the table numbers
+its actions, its text going on mid-sentence) are joined to the action above.
 """
 
 from __future__ import annotations
