@@ -15,11 +15,12 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Any
 
 from apps.core.text import text_squash
 from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.domain.source import Block, Origin, SourceDocument, Table
-from apps.importers.domain.tables.headings import Use
+from apps.importers.domain.tables.headings import Use, heading_key
 from apps.importers.domain.tables.plan_layout import (
     PLAN_USES,
     grid_texts,
@@ -39,8 +40,11 @@ __all__ = [
     "PlanReading",
     "PlanTable",
     "ReadRow",
+    "column_choices",
     "headings_signature",
     "plan_read",
+    "uses_from_headings",
+    "uses_remembered",
 ]
 
 LAYOUT_NAME = "table"
@@ -324,3 +328,56 @@ def plan_read(
         elif plan_table.action_count == 0:
             skipped.append(f"{where}: a table with plan headings held no actions")
     return PlanReading(parsed=builder.plan, tables=tables, skipped=skipped)
+
+
+def uses_remembered(
+    reading: PlanReading, remembered: Mapping[str, Sequence[Use | str]]
+) -> dict[int, list[Use]]:
+    """The choices a partnership made before for tables with the same headings (by
+    ``headings_signature``), as ``plan_read``'s ``uses``: next quarter's tracker needs none."""
+    return {
+        table.index: uses_fit(remembered[table.signature], len(table.headings))
+        for table in reading.tables
+        if table.signature in remembered
+    }
+
+
+def uses_from_headings(
+    reading: PlanReading, mapping: Mapping[str, Use | str]
+) -> dict[int, list[Use]]:
+    """The command line's ``--map "Target date=by_when"``: every table with such a heading
+    (compared as ``heading_key`` does) uses that column so, its other columns as guessed or
+    chosen. Unknown uses raise ValueError, for the command to report."""
+    wanted = {heading_key(heading): Use(use) for heading, use in mapping.items()}
+    chosen: dict[int, list[Use]] = {}
+    for table in reading.tables:
+        keys = [heading_key(h) for h in table.headings]
+        if not any(key in wanted for key in keys):
+            continue
+        chosen[table.index] = [
+            wanted.get(key, use) for key, use in zip(keys, table.uses, strict=True)
+        ]
+    return chosen
+
+
+def column_choices(reading: PlanReading) -> list[dict[str, Any]]:
+    """Per table, where it is and how each column was used, for ``--json`` and the preview."""
+    return [
+        {
+            "table": table.index,
+            "where": table.origin.describe(),
+            "read": table.read,
+            "reason": table.reason,
+            "chosen": table.chosen,
+            "header_row": table.header_row,
+            "columns": [
+                {"heading": heading, "use": use.value, "guessed": guessed.value}
+                for heading, use, guessed in zip(
+                    table.headings, table.uses, table.guessed or table.uses, strict=False
+                )
+            ],
+            "actions": table.action_count,
+            "signature": table.signature,
+        }
+        for table in reading.tables
+    ]

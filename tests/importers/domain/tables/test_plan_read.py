@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from apps.importers.domain.tables.headings import Use
-from apps.importers.domain.tables.plan_reader import headings_signature, plan_read
+from apps.importers.domain.tables.plan_reader import (
+    column_choices,
+    headings_signature,
+    plan_read,
+    uses_from_headings,
+    uses_remembered,
+)
 from tests.importers.domain.tables.maker import (
     C,
     actions,
@@ -434,3 +442,52 @@ def test_an_action_that_only_starts_like_a_group_is_an_action() -> None:
     reading = plan_read(document(table(rows), name="plan.docx"))
     assert [r.kind for r in reading.tables[0].rows] == ["header", "action", "objective", "action"]
     assert outline(reading.parsed) == [("plan", [(1, "", 1), (2, "Safer homes", 1)])]
+
+
+def test_a_remembered_choice_applies_to_next_quarters_copy() -> None:
+    rows: list[list[str | C]] = [
+        ["Initiative", "Champion", "Deliver by"],
+        ["Open a safe space", "Cllr Patel", "31/12/2026"],
+    ]
+    first = plan_read(document(table(rows)))
+    remembered = {first.tables[0].signature: [Use.ACTION, Use.LEAD, Use.BY_WHEN]}
+    next_quarter: list[list[str | C]] = [
+        ["initiative ", "CHAMPION", "Deliver by"],
+        ["Open a safe space", "Cllr Patel", "31/12/2026"],
+        ["Recruit street pastors", "Churches Together", "Spring 2027"],
+    ]
+    later = plan_read(document(table(next_quarter)))
+    uses = uses_remembered(later, remembered)
+    assert uses == {1: [Use.ACTION, Use.LEAD, Use.BY_WHEN]}
+    assert plan_read(document(table(next_quarter)), uses=uses).parsed.action_count == 2
+
+
+def test_the_command_lines_map_changes_only_the_named_columns() -> None:
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "Target", "Notes"],
+        ["Reduce repeat callers", "Fire", "10% fewer", "Internal"],
+    ]
+    reading = plan_read(document(table(rows)))
+    uses = uses_from_headings(reading, {"target": "detail", "NOTES": Use.IGNORE})
+    assert uses == {1: [Use.ACTION, Use.LEAD, Use.DETAIL, Use.IGNORE]}
+    choices = column_choices(plan_read(document(table(rows)), uses=uses))
+    assert choices == [
+        {
+            "table": 1,
+            "where": "Table 1",
+            "read": True,
+            "reason": "",
+            "chosen": True,
+            "header_row": 0,
+            "columns": [
+                {"heading": "Action", "use": "action", "guessed": "action"},
+                {"heading": "Lead", "use": "lead", "guessed": "lead"},
+                {"heading": "Target", "use": "detail", "guessed": "by_when"},
+                {"heading": "Notes", "use": "ignore", "guessed": "update"},
+            ],
+            "actions": 1,
+            "signature": "action|lead|target|notes",
+        }
+    ]
+    with pytest.raises(ValueError):
+        uses_from_headings(reading, {"Target": "deadline"})
