@@ -130,7 +130,6 @@ class PlanBuilder:
         self.objective: ParsedObjective | None = None
         self.objective_origin = ""
         self.objectives_made = 0
-        self.ratings: set[str] = set()
         # a theme or objective began since the last action, so numbering must not begin another
         self.theme_fresh = False
         self.objective_fresh = False
@@ -217,8 +216,6 @@ class PlanBuilder:
         if not action.number:
             action.number = str(len(self.objective.actions) + 1)
         self.objective.actions.append(action)
-        if action.rag:
-            self.ratings.add(action.rag)
         self.theme_fresh = self.objective_fresh = False
         self.last_theme_key = theme_key or self.last_theme_key
         self.last_objective_key = objective_key or self.last_objective_key
@@ -242,8 +239,9 @@ class PlanBuilder:
             for objective in theme.objectives:
                 number += 1
                 objective.number = number
+        used = {a.rag for t in self.plan.themes for o in t.objectives for a in o.actions}
         scheme: list[RagWord] = list(RAG_DEFAULT_SCHEME)
-        scheme += [w for w in RAG_WORDS if w.code in self.ratings and w not in scheme]
+        scheme += [w for w in RAG_WORDS if w.code in used and w not in scheme]
         self.plan.rag_scheme = [
             ParsedRating(code=w.code, label=w.word, colour=w.colour) for w in scheme
         ]
@@ -569,7 +567,8 @@ class TableReader:
             and self.origin(index - 1).page is not None
             and self.origin(index).page != self.origin(index - 1).page
         )
-        mid_sentence = text[:1].islower() or not _ENDS_SENTENCE.search(self.action.text)
+        last = self.action.sub_items[-1] if self.action.sub_items else self.action.text
+        mid_sentence = text[:1].islower() or not _ENDS_SENTENCE.search(last)
         if new_page and no_number and (numbered or mid_sentence) and number_split(text)[0] is None:
             return True
         return no_number and text[:1].islower() and bool(numbered) and number_split(text)[0] is None
@@ -614,9 +613,10 @@ class TableReader:
         parts = number_parts(number)
         theme_key = parts[:1] if len(parts) >= 3 else None
         objective_key = parts[:2] if len(parts) >= 3 else parts[:1] if len(parts) == 2 else None
-        self.fill_fields(index, action, joining="")
         self.action_end()
+        # added first, so an unnumbered action has its number before any warning names it
         self.builder.action_add(action, theme_key=theme_key, objective_key=objective_key)
+        self.fill_fields(index, action, joining="")
         self.action, self.action_row, self.action_read = action, index, row
         self.action_count += 1
         row.kind, row.summary = "action", self.describe(action)
@@ -701,7 +701,7 @@ class TableReader:
                 self.builder.warn(
                     action.line,
                     f"{self.where(index)}: the RAG rating {_quote(rag_text)} of action "
-                    f"{action.number or text_squash(action.text)[:30]} was not recognised.",
+                    f"{action.number} was not recognised.",
                 )
         if rating is None and status_text:
             rating = rag_named(status_text)
