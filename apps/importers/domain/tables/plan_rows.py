@@ -90,7 +90,6 @@ NOT_A_TITLE = re.compile(
 _OBJECTIVE_LABEL = re.compile(
     r"^(?:objective|obj\.?)(?:\s*\d+(?:\.\d+)*\s*[:.\-–—)]?|\s*[:\-–—])\s+(?=\S)", re.I
 )
-_ENDS_SENTENCE = re.compile(r"[.!?:;)]$")
 _MIDNIGHT = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$")
 _STATUS_LABELS = {
     "not_started": "Not started",
@@ -546,8 +545,8 @@ class TableReader:
 
     def _continues(self, index: int, nonempty: list[int]) -> bool:
         """The row goes on with the action above: its action cell is merged down from it, or
-        a page break split the row (no number where the table numbers its actions, and the
-        text goes on mid-sentence)."""
+        a page break split the row (no number at the top of a page where the table numbers
+        its actions, or text going on in lower case)."""
         if self.action is None or self.action_row is None:
             return False
         action_column = self.column(Use.ACTION)
@@ -567,11 +566,13 @@ class TableReader:
             and self.origin(index - 1).page is not None
             and self.origin(index).page != self.origin(index - 1).page
         )
-        last = self.action.sub_items[-1] if self.action.sub_items else self.action.text
-        mid_sentence = text[:1].islower() or not _ENDS_SENTENCE.search(last)
-        if new_page and no_number and (numbered or mid_sentence) and number_split(text)[0] is None:
+        if number_split(text)[0] is not None or not no_number:
+            return False
+        # a table that numbers its actions: an unnumbered row at the top of a page goes on
+        if new_page and numbered:
             return True
-        return no_number and text[:1].islower() and bool(numbered) and number_split(text)[0] is None
+        # otherwise only text going on in lower case, where a page or the numbering says so
+        return text[:1].islower() and (new_page or bool(numbered))
 
     def continuation(self, index: int, row: ReadRow) -> None:
         assert self.action is not None

@@ -491,3 +491,19 @@ def test_the_command_lines_map_changes_only_the_named_columns() -> None:
     ]
     with pytest.raises(ValueError):
         uses_from_headings(reading, {"Target": "deadline"})
+
+
+def test_a_new_page_starts_a_new_action_unless_the_row_goes_on() -> None:
+    """A PDF table with no numbers: the first row of page 2 is an action of its own even though
+    the last action of page 1 has no full stop; one going on in lower case is joined."""
+    rows: list[list[str | C]] = [
+        ["Action", "Lead"],
+        ["Run a knife crime awareness week", "Police"],
+        ["Fund bleed kits for town centre venues", "CSP"],
+        ["and the bus station", ""],
+    ]
+    reading = plan_read(document(table(rows, pages=[1, 1, 2, 3]), format="pdf"))
+    assert [a[1] for a in actions(reading.parsed)] == [
+        "Run a knife crime awareness week",
+        "Fund bleed kits for town centre venues and the bus station",
+    ]
