@@ -152,6 +152,23 @@ def _two_row_header(
     return combined
 
 
+_PHRASES = frozenset(phrase for phrases in PLAN_VOCABULARY.values() for phrase in phrases)
+
+
+def header_again(texts: Sequence[Sequence[str]], index: int) -> list[Use] | None:
+    """The uses a row further down gives when it is another header (a second table stacked
+    under the first on a sheet): every heading exactly a phrase of the vocabulary, an action
+    among them, and at least three in all. None when the row is not a header."""
+    filled = [text for text in texts[index] if text.strip()]
+    # cheap tests first: this runs on every row of a long table
+    if len(filled) < 3 or any(len(text) > 40 for text in filled):
+        return None
+    if any(heading_key(text) not in _PHRASES for text in filled):
+        return None
+    header = header_find([texts[index]], VOCABULARY, required=(Use.ACTION,))
+    return _guess_uses(texts, index, header.uses) if header is not None else None
+
+
 def layout_guess(table: Table) -> Layout:
     """The header row and column uses the headings suggest."""
     texts = grid_texts(table)

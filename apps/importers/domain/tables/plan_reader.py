@@ -313,6 +313,7 @@ def plan_read(
             header_first=plan_table.header_first,
             headings=plan_table.headings,
             wrapped=document.format == "pdf",
+            chosen=plan_table.chosen,
         )
         plan_table.rows = reader.read()
         plan_table.action_count = reader.action_count

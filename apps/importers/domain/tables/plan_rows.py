@@ -52,6 +52,7 @@ from apps.importers.domain.tables.plan_cells import (
     status_read,
     updates_split,
 )
+from apps.importers.domain.tables.plan_layout import header_again
 from apps.plans.domain.by_when import interpret_by_when
 
 GROUP_WORDS = re.compile(
@@ -266,6 +267,7 @@ class TableReader:
         headings: Sequence[str],
         header_first: int | None = None,
         wrapped: bool,
+        chosen: bool = False,
     ) -> None:
         self.builder = builder
         self.table = table
@@ -279,6 +281,8 @@ class TableReader:
         self.theme_given = builder.theme_origin == "table" and builder.theme_fresh
         self.width = table.width
         self.cells = [row + [Cell()] * (self.width - len(row)) for row in table.rows]
+        self.texts = [[c.text or "" for c in row] for row in self.cells]
+        self.chosen = chosen
         self.action_count = 0
         self.action: ParsedAction | None = None
         self.action_row: int | None = None
@@ -383,6 +387,16 @@ class TableReader:
             return
         if self.header_keys and self._repeats_header(index):
             row.kind, row.summary = "header", "The header printed again (a new page); left out"
+            return
+        if not self.chosen and (uses := header_again(self.texts, index)) is not None:
+            # another table stacked under this one: its own headings say what its columns hold
+            self.action_end()
+            self.uses = uses
+            self.headings = [
+                text_squash(t) or h for t, h in zip(row.texts, self.headings, strict=False)
+            ]
+            self.header_keys.append([heading_key(t) for t in row.texts])
+            row.kind, row.summary = "header", "Header row: " + " | ".join(self.headings)
             return
         heading = self._heading_text(index, nonempty)
         if heading is not None:

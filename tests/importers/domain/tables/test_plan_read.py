@@ -507,3 +507,19 @@ def test_a_new_page_starts_a_new_action_unless_the_row_goes_on() -> None:
         "Run a knife crime awareness week",
         "Fund bleed kits for town centre venues and the bus station",
     ]
+
+
+def test_a_second_table_stacked_on_the_sheet_is_read_by_its_own_headings() -> None:
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "By when"],
+        ["Hold a landlord forum", "Housing", "June 2026"],
+        ["", "", ""],
+        ["Lead", "Task", "Deadline"],
+        ["Police", "Close two cannabis farms", "2027"],
+    ]
+    reading = plan_read(document(table(rows, sheet="Plan"), format="xlsx"))
+    assert [(a[1], a[2], a[3]) for a in actions(reading.parsed)] == [
+        ("Hold a landlord forum", ["Housing"], "June 2026"),
+        ("Close two cannabis farms", ["Police"], "2027"),
+    ]
+    assert reading.tables[0].rows[3].kind == "header"
