@@ -523,3 +523,17 @@ def test_a_second_table_stacked_on_the_sheet_is_read_by_its_own_headings() -> No
         ("Close two cannabis farms", ["Police"], "2027"),
     ]
     assert reading.tables[0].rows[3].kind == "header"
+
+
+def test_text_before_any_action_is_left_out_and_said() -> None:
+    rows: list[list[str | C]] = [
+        ["Action", "Lead", "Progress"],
+        ["", "", "See the board minutes"],
+        ["Hold a summit", "CSP", ""],
+    ]
+    reading = plan_read(document(table(rows)))
+    assert reading.tables[0].rows[1].kind == "note"
+    assert [w.message for w in reading.parsed.warnings] == [
+        "Table 1, row 2: text with no action was left out: ‘See the board minutes’."
+    ]
+    assert [a[1] for a in actions(reading.parsed)] == ["Hold a summit"]
