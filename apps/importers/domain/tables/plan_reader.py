@@ -21,6 +21,7 @@ from apps.core.text import text_squash
 from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.domain.source import Block, Origin, SourceDocument, Table
 from apps.importers.domain.tables.headings import Use, heading_key
+from apps.importers.domain.tables.plan_builder import PlanBuilder, ReadRow
 from apps.importers.domain.tables.plan_layout import (
     PLAN_USES,
     grid_texts,
@@ -28,13 +29,7 @@ from apps.importers.domain.tables.plan_layout import (
     layout_guess,
     uses_fit,
 )
-from apps.importers.domain.tables.plan_rows import (
-    NOT_A_TITLE,
-    PlanBuilder,
-    ReadRow,
-    TableReader,
-    names_a_group,
-)
+from apps.importers.domain.tables.plan_rows import NOT_A_TITLE, TableReader, names_a_group
 
 __all__ = [
     "PlanReading",

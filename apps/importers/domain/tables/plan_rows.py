@@ -24,21 +24,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from apps.core.rag import AMBER, BLUE, GREEN, RAG_DEFAULT_SCHEME, RAG_WORDS, RED, RagWord
+from apps.core.rag import AMBER, BLUE, GREEN, RAG_WORDS, RED, RagWord
 from apps.core.text import text_squash
 from apps.importers.domain.parsed import (
-    ImportWarning,
     ParsedAction,
     ParsedObjective,
-    ParsedPlan,
-    ParsedRating,
     ParsedTheme,
     ParsedUpdate,
 )
 from apps.importers.domain.source import Cell, Origin, Table
 from apps.importers.domain.tables.headings import Use, heading_key
+from apps.importers.domain.tables.plan_builder import (
+    MAX_LENGTHS,
+    PlanBuilder,
+    ReadRow,
+    clip,
+    quote,
+)
 from apps.importers.domain.tables.plan_cells import (
     action_split,
     date_read,
@@ -87,10 +90,6 @@ NOT_A_TITLE = re.compile(
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$)",
     re.I,
 )
-# "Objective 1.2: " before an objective's title: the plan numbers its objectives itself
-_OBJECTIVE_LABEL = re.compile(
-    r"^(?:objective|obj\.?)(?:\s*\d+(?:\.\d+)*\s*[:.\-–—)]?|\s*[:\-–—])\s+(?=\S)", re.I
-)
 _MIDNIGHT = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$")
 _STATUS_LABELS = {
     "not_started": "Not started",
@@ -98,153 +97,6 @@ _STATUS_LABELS = {
     "completed": "Completed",
     "on_hold": "On hold",
 }
-_MAX = {"number": 20, "due_text": 100, "method": 100, "theme": 200}
-
-
-@dataclass
-class ReadRow:
-    origin: Origin  # where the row is (sheet/row, page, table/row)
-    # "action", "theme", "objective", "continuation", "header", "blank", "note"
-    kind: str
-    summary: str  # the judged line, in words
-    index: int = 0  # index into the table's rows
-    texts: list[str] = field(default_factory=list)  # the row's cell texts, as printed
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    return f"‘{_clip(text, limit)}’"
-
-
-class PlanBuilder:
-    """The plan as it grows: the current theme and objective, and the ratings seen."""
-
-    def __init__(self, plan: ParsedPlan, *, fallback_theme: str) -> None:
-        self.plan = plan
-        self.fallback_theme = _clip(fallback_theme or plan.title or "Plan", _MAX["theme"])
-        self.theme: ParsedTheme | None = None
-        self.theme_origin = ""
-        self.objective: ParsedObjective | None = None
-        self.objective_origin = ""
-        self.objectives_made = 0
-        # a theme or objective began since the last action, so numbering must not begin another
-        self.theme_fresh = False
-        self.objective_fresh = False
-        self.last_theme_key: tuple[int, ...] | None = None
-        self.last_objective_key: tuple[int, ...] | None = None
-        # headings rows pointing at their group, so groups left empty become notes
-        self.heading_rows: list[tuple[ReadRow, ParsedTheme | ParsedObjective]] = []
-
-    def warn(self, line: int, message: str) -> None:
-        self.plan.warnings.append(ImportWarning(line, message))
-
-    def theme_start(self, title: str, *, statement: str = "", origin: str) -> ParsedTheme:
-        title = text_squash(title)
-        if len(title) > _MAX["theme"]:
-            # a theme cell holding a whole outcome statement: its first sentence names it
-            statement = statement or title
-            title = re.split(r"(?<=[.:;])\s", title, maxsplit=1)[0]
-        title = _clip(title, _MAX["theme"]) or self.fallback_theme
-        if origin == "column":
-            for theme in self.plan.themes:
-                if theme.title == title:
-                    self._enter(theme, origin)
-                    return theme
-        theme = ParsedTheme(title=title, statement=statement)
-        self.plan.themes.append(theme)
-        self._enter(theme, origin)
-        return theme
-
-    def _enter(self, theme: ParsedTheme, origin: str) -> None:
-        self.theme, self.theme_origin = theme, origin
-        self.objective = theme.objectives[-1] if theme.objectives else None
-        self.objective_origin = "column" if self.objective is not None else ""
-        self.theme_fresh = True
-        # back in a theme met before: its last objective goes on until something starts another
-        self.objective_fresh = self.objective is not None
-        self.last_objective_key = None
-
-    def objective_start(self, title: str, *, line: int, origin: str) -> ParsedObjective:
-        theme = self.theme or self.theme_start(self.fallback_theme, origin="default")
-        title = _OBJECTIVE_LABEL.sub("", text_squash(title))
-        if origin == "column":
-            for objective in theme.objectives:
-                if objective.title == title:
-                    self.objective, self.objective_origin = objective, origin
-                    self.objective_fresh = True
-                    return objective
-        self.objectives_made += 1
-        objective = ParsedObjective(number=self.objectives_made, title=title, line=line)
-        theme.objectives.append(objective)
-        self.objective, self.objective_origin = objective, origin
-        self.objective_fresh = True
-        return objective
-
-    def action_add(
-        self,
-        action: ParsedAction,
-        *,
-        theme_key: tuple[int, ...] | None,
-        objective_key: tuple[int, ...] | None,
-    ) -> None:
-        """Add an action, starting the theme or objective its number implies when nothing the
-        document printed has started one since the last action."""
-        if (
-            theme_key
-            and not self.theme_fresh
-            and not self.objective_fresh
-            and (
-                self.theme is None
-                or (self.theme_origin in ("default", "number") and theme_key != self.last_theme_key)
-            )
-        ):
-            self.theme_start(f"Theme {'.'.join(map(str, theme_key))}", origin="number")
-        if self.theme is None:
-            self.theme_start(self.fallback_theme, origin="default")
-        if (
-            objective_key
-            and not self.objective_fresh
-            and (self.objective is None or objective_key != self.last_objective_key)
-        ):
-            self.objective_start("", line=action.line, origin="number")
-        if self.objective is None:
-            self.objective_start("", line=action.line, origin="default")
-        assert self.objective is not None
-        if not action.number:
-            action.number = str(len(self.objective.actions) + 1)
-        self.objective.actions.append(action)
-        self.theme_fresh = self.objective_fresh = False
-        self.last_theme_key = theme_key or self.last_theme_key
-        self.last_objective_key = objective_key or self.last_objective_key
-
-    def finish(self) -> None:
-        """Drop themes and objectives no action came under, number the objectives 1 to n
-        across the plan, and set the RAG scheme: Red, Amber and Green always, and Blue and
-        White when the plan uses them, so the partnership's own scheme is created."""
-        kept: set[int] = set()
-        for theme in self.plan.themes:
-            theme.objectives = [o for o in theme.objectives if o.actions]
-            kept.update(id(o) for o in theme.objectives)
-        self.plan.themes = [t for t in self.plan.themes if t.objectives]
-        kept.update(id(t) for t in self.plan.themes)
-        for row, group in self.heading_rows:
-            if id(group) not in kept and row.kind in ("theme", "objective"):
-                row.kind = "note"
-                row.summary += " – no actions under it, so it was left out"
-        number = 0
-        for theme in self.plan.themes:
-            for objective in theme.objectives:
-                number += 1
-                objective.number = number
-        used = {a.rag for t in self.plan.themes for o in t.objectives for a in o.actions}
-        scheme: list[RagWord] = list(RAG_DEFAULT_SCHEME)
-        scheme += [w for w in RAG_WORDS if w.code in used and w not in scheme]
-        self.plan.rag_scheme = [
-            ParsedRating(code=w.code, label=w.word, colour=w.colour) for w in scheme
-        ]
 
 
 def _bare_number(text: str) -> bool:
@@ -372,7 +224,7 @@ class TableReader:
         if self.header_first is not None and index < self.header_first:
             title = " ".join(dict.fromkeys(text_squash(t) for t in row.texts if text_squash(t)))
             row.kind = "blank" if not title else "note"
-            row.summary = "Blank row" if not title else f"Title above the table: {_quote(title)}"
+            row.summary = "Blank row" if not title else f"Title above the table: {quote(title)}"
             return
         if self.header_row is not None and self.header_first is not None:
             if index == self.header_row:
@@ -414,10 +266,10 @@ class TableReader:
             self.continuation(index, row)
         else:
             words = " ".join(text_squash(t) for t in row.texts if text_squash(t))
-            row.kind, row.summary = "note", f"Text with no action, left out: {_quote(words)}"
+            row.kind, row.summary = "note", f"Text with no action, left out: {quote(words)}"
             self.builder.warn(
                 self.line(index),
-                f"{self.where(index)}: text with no action was left out: {_quote(words)}.",
+                f"{self.where(index)}: text with no action was left out: {quote(words)}.",
             )
 
     def _repeats_header(self, index: int) -> bool:
@@ -522,11 +374,11 @@ class TableReader:
             group: ParsedTheme | ParsedObjective = self.builder.objective_start(
                 text, line=self.line(index), origin="row"
             )
-            row.kind, row.summary = "objective", f"Objective {_quote(text, 80)}"
+            row.kind, row.summary = "objective", f"Objective {quote(text, 80)}"
         else:
             self.theme_look = self.theme_look or look
             group = self.builder.theme_start(text, origin="row")
-            row.kind, row.summary = "theme", f"Theme {_quote(text, 80)}"
+            row.kind, row.summary = "theme", f"Theme {quote(text, 80)}"
         self.builder.heading_rows.append((row, group))
 
     def groups_from_columns(self, index: int, row: ReadRow) -> None:
@@ -540,7 +392,7 @@ class TableReader:
                 theme = f"{self._label(theme_column)} {theme}"
             self.objective_value = ""
             group: ParsedTheme | ParsedObjective = self.builder.theme_start(theme, origin="column")
-            row.kind, row.summary = "theme", f"Theme {_quote(theme, 80)}"
+            row.kind, row.summary = "theme", f"Theme {quote(theme, 80)}"
             self.builder.heading_rows.append((row, group))
             self.action_end()
         objective_column = self.column(Use.OBJECTIVE)
@@ -551,7 +403,7 @@ class TableReader:
                 objective = f"{self._label(objective_column)} {objective}"
             group = self.builder.objective_start(objective, line=self.line(index), origin="column")
             if row.kind != "theme":
-                row.kind, row.summary = "objective", f"Objective {_quote(objective, 80)}"
+                row.kind, row.summary = "objective", f"Objective {quote(objective, 80)}"
                 self.builder.heading_rows.append((row, group))
             self.action_end()
 
@@ -618,10 +470,10 @@ class TableReader:
             raw = rest
         text, sub_items = action_split(raw, wrapped=self.wrapped)
         if not text:
-            row.kind, row.summary = "note", f"Action number {_quote(number)} with no action text"
+            row.kind, row.summary = "note", f"Action number {quote(number)} with no action text"
             return
         action = ParsedAction(number="", text=text, sub_items=sub_items, line=self.line(index))
-        if len(number) > _MAX["number"]:
+        if len(number) > MAX_LENGTHS["number"]:
             action.details[self._label(self.column(Use.NUMBER))] = number
             number = ""
         action.number = number
@@ -678,9 +530,9 @@ class TableReader:
             return
         if joining and action.due_text:
             written = f"{action.due_text} {written}"
-        if len(written) > _MAX["due_text"]:
+        if len(written) > MAX_LENGTHS["due_text"]:
             action.details[self._label(column)] = written
-        action.due_text = _clip(written, _MAX["due_text"])
+        action.due_text = clip(written, MAX_LENGTHS["due_text"])
         read = interpret_by_when(written)
         action.due_date = read.due_date
         if read.status and action.status is None:
@@ -693,9 +545,9 @@ class TableReader:
             return
         if joining and action.method:
             written = f"{action.method} {written}"
-        if len(written) > _MAX["method"]:
+        if len(written) > MAX_LENGTHS["method"]:
             action.details[self._label(column)] = written
-            written = _clip(written, _MAX["method"])
+            written = clip(written, MAX_LENGTHS["method"])
         action.method = written
 
     def _status_and_rag(self, index: int, action: ParsedAction, *, joining: str) -> None:
@@ -715,7 +567,7 @@ class TableReader:
                 action.details[self._label(rag_column)] = rag_text
                 self.builder.warn(
                     action.line,
-                    f"{self.where(index)}: the RAG rating {_quote(rag_text)} of action "
+                    f"{self.where(index)}: the RAG rating {quote(rag_text)} of action "
                     f"{action.number} was not recognised.",
                 )
         if rating is None and status_text:
@@ -730,7 +582,7 @@ class TableReader:
             action.details[self._label(status_column)] = status_text
             self.builder.warn(
                 action.line,
-                f"{self.where(index)}: the status {_quote(status_text)} was not recognised; "
+                f"{self.where(index)}: the status {quote(status_text)} was not recognised; "
                 "it is kept as a detail.",
             )
         if rating is not None and not (joining and action.rag):
@@ -778,18 +630,18 @@ class TableReader:
     # checks and words -----------------------------------------------------------------------
 
     def check(self, index: int, action: ParsedAction) -> None:
-        name = f"action {action.number}" if action.number else f"action {_quote(action.text, 40)}"
+        name = f"action {action.number}" if action.number else f"action {quote(action.text, 40)}"
         if not action.leads and self.column(Use.LEAD) is not None:
             self.builder.warn(action.line, f"{self.where(index)}: {name} has no lead.")
         if action.due_text and interpret_by_when(action.due_text).kind == "unknown":
             self.builder.warn(
                 action.line,
-                f"{self.where(index)}: the by-when {_quote(action.due_text)} of {name} could "
+                f"{self.where(index)}: the by-when {quote(action.due_text)} of {name} could "
                 "not be read as a date; it is kept as written.",
             )
 
     def describe(self, action: ParsedAction) -> str:
-        parts = [f"Action {action.number} {_quote(action.text)}"]
+        parts = [f"Action {action.number} {quote(action.text)}"]
         if action.leads:
             parts.append(
                 ("lead " if len(action.leads) == 1 else "leads ") + ", ".join(action.leads)
