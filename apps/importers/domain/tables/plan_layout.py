@@ -169,12 +169,26 @@ def header_again(texts: Sequence[Sequence[str]], index: int) -> list[Use] | None
     return _guess_uses(texts, index, header.uses) if header is not None else None
 
 
+_INDICATOR = re.compile(r"\b(baseline|indicator|kpi|measure|actual|direction of travel)\b", re.I)
+
+
+def _indicator_table(header: Sequence[str], uses: Sequence[str | None]) -> bool:
+    """A performance table ("Indicator description | Baseline | Target | RAG") holds measures,
+    not actions: its action column is only a heading containing a word such as "description"
+    and another heading names a baseline, indicator or measure."""
+    column = uses.index(Use.ACTION)
+    match = heading_match(header[column], VOCABULARY)
+    if match is not None and match.exact:
+        return False
+    return any(_INDICATOR.search(text) for text in header)
+
+
 def layout_guess(table: Table) -> Layout:
     """The header row and column uses the headings suggest."""
     texts = grid_texts(table)
     width = table.width
     header = header_find(texts, VOCABULARY, required=(Use.ACTION,))
-    looks_like_plan = header is not None
+    looks_like_plan = header is not None and not _indicator_table(texts[header.row], header.uses)
     if header is None:
         header = header_find(texts, VOCABULARY)
     header_first: int | None = None

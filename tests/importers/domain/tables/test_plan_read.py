@@ -537,3 +537,17 @@ def test_text_before_any_action_is_left_out_and_said() -> None:
         "Table 1, row 2: text with no action was left out: ‘See the board minutes’."
     ]
     assert [a[1] for a in actions(reading.parsed)] == ["Hold a summit"]
+
+
+def test_a_performance_table_is_not_taken_for_a_plan() -> None:
+    indicators: list[list[str | C]] = [
+        ["Indicator description", "Baseline", "Target", "Q1", "RAG"],
+        ["Repeat domestic abuse victims", "28%", "25%", "27%", "A"],
+    ]
+    plan_with_measures: list[list[str | C]] = [
+        ["Action", "Lead", "Performance measure", "Target"],
+        ["Fund an IDVA", "OPCC", "Repeat victims", "25%"],
+    ]
+    reading = plan_read(document(table(indicators, number=1), table(plan_with_measures, number=2)))
+    assert [t.read for t in reading.tables] == [False, True]
+    assert reading.tables[0].guessed[0] == Use.ACTION  # still offered for the column choice
