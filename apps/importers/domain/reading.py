@@ -18,7 +18,7 @@ from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
 from apps.importers.domain.readers import read_document
 from apps.importers.domain.source import SourceDocument
 from apps.importers.domain.tables.headings import Use
-from apps.importers.domain.tables.plan_reader import PlanTable, plan_read
+from apps.importers.domain.tables.plan_reader import PlanTable, plan_read, uses_remembered
 
 NO_TABLES = (
     "SaferPlan found no table in “{name}”. A plan needs a table with a row per action "
@@ -103,12 +103,9 @@ def document_plans(
     reading = plan_read(document, uses=uses, skip=choices.skip, title=title)
     if remembered:
         recalled = {
-            table.index: list(remembered[table.signature])
-            for table in reading.tables
-            if table.index not in uses
-            and table.index not in choices.skip
-            and table.signature in remembered
-            and len(remembered[table.signature]) == len(table.headings)
+            index: columns
+            for index, columns in uses_remembered(reading.tables, remembered).items()
+            if index not in uses and index not in choices.skip
         }
         if recalled:
             uses.update(recalled)

@@ -327,26 +327,26 @@ def plan_read(
 
 
 def uses_remembered(
-    reading: PlanReading, remembered: Mapping[str, Sequence[Use | str]]
+    tables: Sequence[PlanTable], remembered: Mapping[str, Sequence[Use | str]]
 ) -> dict[int, list[Use]]:
     """The choices a partnership made before for tables with the same headings (by
     ``headings_signature``), as ``plan_read``'s ``uses``: next quarter's tracker needs none."""
     return {
         table.index: uses_fit(remembered[table.signature], len(table.headings))
-        for table in reading.tables
+        for table in tables
         if table.signature in remembered
     }
 
 
 def uses_from_headings(
-    reading: PlanReading, mapping: Mapping[str, Use | str]
+    tables: Sequence[PlanTable], mapping: Mapping[str, Use | str]
 ) -> dict[int, list[Use]]:
     """The command line's ``--map "Target date=by_when"``: every table with such a heading
     (compared as ``heading_key`` does) uses that column so, its other columns as guessed or
     chosen. Unknown uses raise ValueError, for the command to report."""
     wanted = {heading_key(heading): Use(use) for heading, use in mapping.items()}
     chosen: dict[int, list[Use]] = {}
-    for table in reading.tables:
+    for table in tables:
         keys = [heading_key(h) for h in table.headings]
         if not any(key in wanted for key in keys):
             continue
@@ -356,7 +356,7 @@ def uses_from_headings(
     return chosen
 
 
-def column_choices(reading: PlanReading) -> list[dict[str, Any]]:
+def column_choices(tables: Sequence[PlanTable]) -> list[dict[str, Any]]:
     """Per table, where it is and how each column was used, for ``--json`` and the preview."""
     return [
         {
@@ -365,7 +365,8 @@ def column_choices(reading: PlanReading) -> list[dict[str, Any]]:
             "read": table.read,
             "reason": table.reason,
             "chosen": table.chosen,
-            "header_row": table.header_row,
+            # the header's row within the table, counted from 1 as a person would
+            "header_row": None if table.header_row is None else table.header_row + 1,
             "columns": [
                 {"heading": heading, "use": use.value, "guessed": guessed.value}
                 for heading, use, guessed in zip(
@@ -375,5 +376,5 @@ def column_choices(reading: PlanReading) -> list[dict[str, Any]]:
             "actions": table.action_count,
             "signature": table.signature,
         }
-        for table in reading.tables
+        for table in tables
     ]

@@ -457,7 +457,7 @@ def test_a_remembered_choice_applies_to_next_quarters_copy() -> None:
         ["Recruit street pastors", "Churches Together", "Spring 2027"],
     ]
     later = plan_read(document(table(next_quarter)))
-    uses = uses_remembered(later, remembered)
+    uses = uses_remembered(later.tables, remembered)
     assert uses == {1: [Use.ACTION, Use.LEAD, Use.BY_WHEN]}
     assert plan_read(document(table(next_quarter)), uses=uses).parsed.action_count == 2
 
@@ -468,9 +468,9 @@ def test_the_command_lines_map_changes_only_the_named_columns() -> None:
         ["Reduce repeat callers", "Fire", "10% fewer", "Internal"],
     ]
     reading = plan_read(document(table(rows)))
-    uses = uses_from_headings(reading, {"target": "detail", "NOTES": Use.IGNORE})
+    uses = uses_from_headings(reading.tables, {"target": "detail", "NOTES": Use.IGNORE})
     assert uses == {1: [Use.ACTION, Use.LEAD, Use.DETAIL, Use.IGNORE]}
-    choices = column_choices(plan_read(document(table(rows)), uses=uses))
+    choices = column_choices(plan_read(document(table(rows)), uses=uses).tables)
     assert choices == [
         {
             "table": 1,
@@ -478,7 +478,7 @@ def test_the_command_lines_map_changes_only_the_named_columns() -> None:
             "read": True,
             "reason": "",
             "chosen": True,
-            "header_row": 0,
+            "header_row": 1,
             "columns": [
                 {"heading": "Action", "use": "action", "guessed": "action"},
                 {"heading": "Lead", "use": "lead", "guessed": "lead"},
@@ -490,7 +490,7 @@ def test_the_command_lines_map_changes_only_the_named_columns() -> None:
         }
     ]
     with pytest.raises(ValueError):
-        uses_from_headings(reading, {"Target": "deadline"})
+        uses_from_headings(reading.tables, {"Target": "deadline"})
 
 
 def test_a_new_page_starts_a_new_action_unless_the_row_goes_on() -> None:
