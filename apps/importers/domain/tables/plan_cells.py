@@ -66,16 +66,19 @@ def rag_from_fill(fill: str | None) -> RagWord | None:
     """The rating a cell's background colour stands for, by its hue: reds, ambers (orange and
     yellow), greens and blues (cyan included). White, greys and black mean nothing: a white or
     unfilled cell has no rating, grey is how tables shade their headers, and near-black navy
-    or maroon is a banner, not a rating."""
+    or maroon is a banner, not a rating (a deep green such as GOV.UK's is still Green)."""
     match = _HEX.fullmatch((fill or "").strip())
     if not match:
         return None
     value = match[1]
     red, green, blue = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
     hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
-    if saturation < 0.2 or lightness > 0.96 or lightness < 0.3:
-        return None
     degrees = hue * 360
+    # Deep greens are how GOV.UK (#00703c) and many councils fill a Green cell; navy and maroon
+    # that dark are banners.
+    darkest = 0.18 if 68 <= degrees < 170 else 0.3
+    if saturation < 0.2 or lightness > 0.96 or lightness < darkest:
+        return None
     if degrees < 15 or degrees >= 330:
         return RED
     if degrees < 68:

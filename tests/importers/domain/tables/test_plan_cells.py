@@ -70,6 +70,13 @@ def test_a_status_cell_gives_a_rating_only_when_it_names_a_colour() -> None:
         ("#C6EFCE", "G"),
         ("00FF00", "G"),
         ("#0070C0", "B"),
+        # GOV.UK Frontend's own red, orange, yellow, green and blue
+        ("#D4351C", "R"),
+        ("#F47738", "A"),
+        ("#FFDD00", "A"),
+        ("#00703C", "G"),
+        ("#1D70B8", "B"),
+        ("#800000", None),
         ("#00B0F0", "B"),
         ("#BDD7EE", "B"),
         ("#FFFFFF", None),
