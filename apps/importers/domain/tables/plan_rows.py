@@ -9,7 +9,8 @@ naming its group ("Priority 2: …", "Theme A –"; not "Aim to reduce …").
 
 Levels, in order: the words ("Objective", "Aim", "Goal" are objectives; "Theme", "Priority",
 "Outcome" are themes, except that under a theme the table was given by its heading or title
-row, the groups the table shows are its objectives); numbering ("1.2 …" an objective, "1 …" a
+row, the groups the table shows are its objectives unless named with the same word, "Priority
+2" after a "Priority 1" title row); numbering ("1.2 …" an objective, "1 …" a
 theme); the look (a heading filled and bold like an earlier objective heading is an objective,
 like an earlier theme heading a theme); a heading straight under a theme heading, with no
 actions between, is an objective, as is the first one under a given theme. Anything else is
@@ -345,8 +346,9 @@ class TableReader:
             if word in _OBJECTIVE_WORDS or word.startswith("sub"):
                 return "objective"
             # under a theme the table was given (its heading or title row), the groups the
-            # table itself shows are the level below, whatever they are called
-            if self.theme_given and self.theme_look is None:
+            # table itself shows are the level below, whatever they are called — unless they
+            # are called what the given theme is ("Priority 2" after a "Priority 1" title row)
+            if self.theme_given and self.theme_look is None and not self._sibling_of_given(word):
                 return "objective"
             return "theme"
         number, _ = number_split(text)
@@ -362,6 +364,11 @@ class TableReader:
         if self.previous_kind == "theme" or (self.theme_given and self.theme_look is None):
             return "objective"
         return "theme"
+
+    def _sibling_of_given(self, word: str) -> bool:
+        given = self.builder.theme.title if self.builder.theme is not None else ""
+        match = GROUP_WORDS.match(given)
+        return match is not None and match[1].lower() == word
 
     def heading(self, index: int, text: str, row: ReadRow) -> None:
         cells = self.cells[index]
