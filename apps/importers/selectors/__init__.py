@@ -6,6 +6,12 @@ from apps.importers.selectors.documents import (
     document_upload_preview,
     partnerships_user_manages,
 )
+from apps.importers.selectors.tracker_changes import (
+    TrackerChange,
+    TrackerChanges,
+    TrackerRow,
+    tracker_changes,
+)
 from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
 from apps.importers.selectors.workbook_export import (
     blank_workbook,
@@ -18,12 +24,16 @@ __all__ = [
     "Changes",
     "PlanPreview",
     "RowChange",
+    "TrackerChange",
+    "TrackerChanges",
+    "TrackerRow",
     "blank_workbook",
     "document_upload_detail",
     "document_upload_preview",
     "partnerships_user_manages",
     "plan_actions",
     "plan_workbook",
+    "tracker_changes",
     "workbook_changes",
     "workbook_filename",
 ]

@@ -9,6 +9,7 @@ from apps.importers.services.documents import (
     document_upload_import,
     plan_create_from_parsed,
 )
+from apps.importers.services.trackers import tracker_apply
 from apps.importers.services.workbooks import plan_create_from_workbook, workbook_import
 
 __all__ = [
@@ -16,5 +17,6 @@ __all__ = [
     "document_upload_import",
     "plan_create_from_parsed",
     "plan_create_from_workbook",
+    "tracker_apply",
     "workbook_import",
 ]
