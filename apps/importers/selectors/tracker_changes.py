@@ -294,12 +294,12 @@ class _Row:
 
 def _rows(parsed: ParsedPlan) -> list[_Row]:
     rows: list[_Row] = []
-    objective_key = 0
+    objective_key = -1  # negative, as the plan's objectives' keys are their primary keys
     for theme in parsed.themes:
         for objective in theme.objectives:
             for action in objective.actions:
                 rows.append(_Row(len(rows), theme, objective, objective_key, action))
-            objective_key += 1
+            objective_key -= 1
     return rows
 
 
@@ -367,17 +367,28 @@ def _match_by_wording(
         _plan_objective_refs(objectives), _parsed_objective_refs(wording_rows, titled_only=False)
     )
     old = [ActionRef(a.pk, a.objective_id, a.objective.number, a.number, a.text) for a in actions]
+    # Keys of rows are negative: match_actions keeps old and new texts in one dict by key.
     new = [
         ActionRef(
-            row.index, row.objective_key, row.objective.number, row.parsed.number, row.parsed.text
+            _row_key(row.index),
+            row.objective_key,
+            row.objective.number,
+            row.parsed.number,
+            row.parsed.text,
         )
         for row in wording_rows
     ]
     by_pk = {a.pk: a for a in actions}
     return {
-        match.new_key: (by_pk[match.old_key], match.reason)
+        _row_key(match.new_key): (by_pk[match.old_key], match.reason)
         for match in match_actions(old, new, counterpart)
     }
+
+
+def _row_key(key: int) -> int:
+    """A row's index as a matching key, and back: -1 is the first row, as keys of plan rows
+    (primary keys) are positive."""
+    return -key - 1
 
 
 def _objective_for_new(rows: list[_Row], objectives: list[Objective]) -> dict[int, Objective]:

@@ -180,7 +180,7 @@ def test_new_rows_go_under_the_objective_their_title_names(plan: TrackerPlan) ->
                 tracker_row(
                     "2.2",
                     "Offer retailers training on handling shoplifters safely",
-                    leads=["Business Crime Partnership"],
+                    leads=["Probation"],
                     updates=["Course designed."],
                 )
             ],
@@ -194,7 +194,7 @@ def test_new_rows_go_under_the_objective_their_title_names(plan: TrackerPlan) ->
     assert change.description.startswith(
         "Row 2 (‘2.2’): new action under objective 2, with 1 update: ‘Offer retailers"
     )
-    assert "adds Business Crime Partnership" in change.description
+    assert "adds Probation (agency) to the partnership" in change.description
     assert changes.counts["new_actions"] == 1
 
 
