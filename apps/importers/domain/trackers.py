@@ -51,7 +51,9 @@ def same_by_when(
         return before.status == after.status
     stored = stored_date or before.due_date
     given = new_date or after.due_date
-    return before.kind == after.kind == "date" and stored is not None and stored == given
+    # A spreadsheet's date cell may come with no text of its own.
+    dated = after.kind == "date" or (after.kind == "empty" and new_date is not None)
+    return before.kind == "date" and dated and stored is not None and stored == given
 
 
 @dataclass(frozen=True)
