@@ -25,8 +25,9 @@ A fixed number of queries, however many rows the tracker has.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -67,6 +68,10 @@ BY_WHEN_TOO_LONG = (
 ACTION_RETIRED = "action {number} has been retired, so this row is left alone"
 NOTHING_TO_ADD = "it matches no action and has no action text, so nothing is added"
 NO_OBJECTIVE = "it matches no action and the plan has no objective to add it to"
+ROW_REPEATED = (
+    "it names the same action as row {row}, so it is left alone; put each action’s update in "
+    "one row"
+)
 
 Kind = Literal["update", "status", "rag", "by_when", "new_action"]
 KIND_WORDS = {
@@ -121,7 +126,10 @@ class TrackerRow:
 
     @property
     def label(self) -> str:
-        return row_label(self.row, self.action, self.parsed.number)
+        label = row_label(self.row, self.action, self.parsed.number)
+        if self.matched_by == "wording":
+            return label.removesuffix(")") + ", matched by its wording)"
+        return label
 
 
 @dataclass
@@ -316,28 +324,39 @@ def _number_keys(action: Action) -> list[str]:
     return keys
 
 
-def _match_by_number(rows: list[_Row], actions: list[Action]) -> dict[int, Action]:
-    """Row index → action, where the row's reference names exactly one action."""
+def _match_by_number(
+    rows: list[_Row], actions: list[Action]
+) -> tuple[dict[int, Action], dict[int, int], dict[int, Action]]:
+    """Row index → action, where the row's reference names exactly one action; row index →
+    the index of an earlier row naming the same action (a tracker with a row per lead); and
+    row index → the action its reference names though the wording is unlike it, which the
+    row is taken for only if its wording matches no other action ("CCTV" for a long text)."""
     named: dict[str, list[Action]] = {}
     for action in actions:
         for key in dict.fromkeys(_number_keys(action)):
             named.setdefault(key, []).append(action)
     found: dict[int, Action] = {}
-    taken: set[int] = set()
+    claimed: dict[int, int] = {}  # action pk → index of the row that named it
+    repeated: dict[int, int] = {}
+    weak: dict[int, Action] = {}
     for row in rows:
         key = number_key(row.parsed.number)
         candidates = named.get(key, []) if key else []
         live = [c for c in candidates if c.retired_at is None]
         candidates = live if len(live) == 1 else candidates
-        if len(candidates) != 1 or candidates[0].pk in taken:
+        if len(candidates) != 1:
             continue
         action = candidates[0]
         text = text_plain(row.parsed.text)
         if text and similarity(action.text, text) < NUMBER_MATCH_WORDING_FLOOR:
+            weak[row.index] = action
+            continue
+        if action.pk in claimed:
+            repeated[row.index] = claimed[action.pk]
             continue
         found[row.index] = action
-        taken.add(action.pk)
-    return found
+        claimed[action.pk] = row.index
+    return found, repeated, weak
 
 
 def _parsed_objective_refs(rows: list[_Row], *, titled_only: bool) -> list[ObjectiveRef]:
@@ -359,16 +378,49 @@ def _plan_objective_refs(objectives: list[Objective]) -> list[ObjectiveRef]:
 def _match_by_wording(
     rows: list[_Row], actions: list[Action], objectives: list[Objective]
 ) -> dict[int, tuple[Action, str]]:
-    """Row index → (action, reason), as edition matching pairs an edition's actions."""
+    """Row index → (action, reason), as edition matching pairs an edition's actions.
+
+    Rows the tracker does not group under a titled objective (a flat table) and that found no
+    action under the objective their number suggests are then looked for in the whole plan,
+    as if all were under one objective.
+    """
     wording_rows = [row for row in rows if text_plain(row.parsed.text)]
     if not wording_rows or not actions:
         return {}
     counterpart = match_objectives(
         _plan_objective_refs(objectives), _parsed_objective_refs(wording_rows, titled_only=False)
     )
-    old = [ActionRef(a.pk, a.objective_id, a.objective.number, a.number, a.text) for a in actions]
+    by_pk = {a.pk: a for a in actions}
+    found = {
+        _row_key(match.new_key): (by_pk[match.old_key], match.reason)
+        for match in match_actions(_action_refs(actions), _row_refs(wording_rows), counterpart)
+    }
+    taken = {action.pk for action, _ in found.values()}
+    flat = [
+        row
+        for row in wording_rows
+        if row.index not in found and not text_plain(row.objective.title)
+    ]
+    rest = [a for a in actions if a.pk not in taken]
+    if flat and rest:
+        anywhere = {row.objective_key: 0 for row in flat}
+        old = [replace(ref, objective_key=0) for ref in _action_refs(rest)]
+        flat_rows = {row.index: row for row in flat}
+        for match in match_actions(old, _row_refs(flat), anywhere):
+            action = by_pk[match.old_key]
+            row = flat_rows[_row_key(match.new_key)]
+            alike = math.floor(similarity(action.text, row.parsed.text) * 100)
+            found[row.index] = (action, f"Wording {alike}% alike")
+    return found
+
+
+def _action_refs(actions: list[Action]) -> list[ActionRef]:
+    return [ActionRef(a.pk, a.objective_id, a.objective.number, a.number, a.text) for a in actions]
+
+
+def _row_refs(rows: list[_Row]) -> list[ActionRef]:
     # Keys of rows are negative: match_actions keeps old and new texts in one dict by key.
-    new = [
+    return [
         ActionRef(
             _row_key(row.index),
             row.objective_key,
@@ -376,13 +428,8 @@ def _match_by_wording(
             row.parsed.number,
             row.parsed.text,
         )
-        for row in wording_rows
+        for row in rows
     ]
-    by_pk = {a.pk: a for a in actions}
-    return {
-        _row_key(match.new_key): (by_pk[match.old_key], match.reason)
-        for match in match_actions(old, new, counterpart)
-    }
 
 
 def _row_key(key: int) -> int:
@@ -670,12 +717,17 @@ def tracker_changes(
     since = _since(plan, upload) if modified_at is None else None
     reference = _Reference(modified_at=modified_at, since=since)
     rows = _rows(parsed)
-    by_number = _match_by_number(rows, context.actions)
+    by_number, repeated, weak = _match_by_number(rows, context.actions)
     taken = {action.pk for action in by_number.values()}
-    rest = [row for row in rows if row.index not in by_number]
+    rest = [row for row in rows if row.index not in by_number and row.index not in repeated]
     by_wording = _match_by_wording(
         rest, [a for a in context.actions if a.pk not in taken], context.objectives
     )
+    taken |= {action.pk for action, _ in by_wording.values()}
+    for index, named in weak.items():
+        if index not in by_wording and named.pk not in taken:
+            by_number[index] = named
+            taken.add(named.pk)
     new_objectives = _objective_for_new(rows, context.objectives)
     result: list[TrackerRow] = []
     for row in rows:
@@ -685,6 +737,10 @@ def tracker_changes(
         elif row.index in by_wording:
             matched, reason = by_wording[row.index]
             tracker_row = TrackerRow(row.index, line, row.parsed, matched, "wording", reason)
+        elif row.index in repeated:
+            tracker_row = TrackerRow(row.index, line, row.parsed, None, "")
+            first = rows[repeated[row.index]]
+            tracker_row.notes.append(ROW_REPEATED.format(row=first.parsed.line or first.index + 1))
         else:
             tracker_row = TrackerRow(
                 row.index,
@@ -698,6 +754,8 @@ def tracker_changes(
     neighbours = _neighbour_objectives(result, context.objectives)
     for tracker_row in result:
         action = tracker_row.action
+        if tracker_row.index in repeated:
+            continue
         if action is None or action.retired_at is None:
             tracker_row.status, status_note = _status(tracker_row.parsed)
             tracker_row.rating, rating_note = _rating(tracker_row.parsed, context)

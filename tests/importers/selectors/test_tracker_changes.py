@@ -83,7 +83,45 @@ def test_a_reworded_row_without_its_number_is_matched_by_wording(plan: TrackerPl
     assert row.action == plan.actions["3.1"] and row.matched_by == "wording"
     assert "wording" in row.reason
     assert [c.description for c in changes.changes] == [
-        "Row 2 (action 3.1): new update ‘Third session booked for January.’"
+        "Row 2 (action 3.1, matched by its wording): new update ‘Third session booked for January.’"
+    ]
+
+
+def test_a_flat_tracker_is_matched_by_wording_across_the_plan(plan: TrackerPlan) -> None:
+    """No objectives, no references: a partner's own list of what they do."""
+    rows = [
+        tracker_row("", "Commission refuge based counselling for children", rag="A"),
+        tracker_row("", "Shop watch radio scheme set up with town centre retailers", rag="R"),
+        tracker_row("", "Install more CCTV cameras in the market square and bus station"),
+    ]
+    changes = _changes(plan, ("", 1, "", rows))
+    assert [row.action for row in changes.rows] == [
+        plan.actions["3.2"],
+        plan.actions["2.1"],
+        plan.actions["1.2"],
+    ]
+    assert {row.matched_by for row in changes.rows} == {"wording"}
+    assert changes.counts["new_actions"] == changes.counts["unmatched"] == 0
+
+
+def test_a_second_row_for_the_same_action_is_left_alone(plan: TrackerPlan) -> None:
+    """A tracker with a row per lead: the action is not added again from the second row."""
+    changes = _changes(
+        plan,
+        (
+            *SAFER,
+            [
+                tracker_row("1.1", updates=["Police: patrols added."]),
+                tracker_row("1.1", "Run diversionary youth activities", updates=["Council: done"]),
+            ],
+        ),
+    )
+    first, second = changes.rows
+    assert first.action == plan.actions["1.1"] and len(first.changes) == 1
+    assert second.action is None and second.changes == [] and not second.unmatched
+    assert second.notes == [
+        "it names the same action as row 2, so it is left alone; put each action’s update in "
+        "one row"
     ]
 
 
@@ -97,6 +135,13 @@ def test_a_number_on_quite_different_wording_is_not_trusted(plan: TrackerPlan) -
         ),
     )
     assert changes.rows[0].action == plan.actions["2.1"]
+
+
+def test_a_number_on_a_short_name_for_the_action_is_trusted(plan: TrackerPlan) -> None:
+    """Partners shorten the wording; the reference still says which action it is."""
+    changes = _changes(plan, (*SAFER, [tracker_row("1.2", "CCTV", rag="G")]))
+    assert changes.rows[0].action == plan.actions["1.2"]
+    assert changes.rows[0].matched_by == "reference"
 
 
 def test_new_updates_status_rag_and_by_when_changes_are_plain(
