@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.models import DocumentUpload
@@ -423,3 +425,35 @@ def test_queries_do_not_grow_with_the_rows(
         changes = tracker_changes(plan=plan, parsed=parsed, modified_at=saved)
     assert sum(1 for row in changes.rows if row.action is not None) == rows
     assert changes.counts["updates"] == rows
+
+
+NUMBER_STYLES = [
+    lambda n: n,
+    lambda n: f"{n}.",
+    lambda n: f"({n})",
+    lambda n: f" {n} ",
+    lambda n: n.replace(".", "-"),
+    lambda n: n.replace(".", ".0"),
+]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_plan_read_back_in_any_order_and_typing_changes_nothing(
+    plan: TrackerPlan, data: st.DataObject
+) -> None:
+    """A partner's copy of the plan, rows shuffled or dropped, references retyped, wording kept
+    or left out, last quarter's update repeated: every row is its own action and nothing but
+    duplicates is proposed."""
+    numbers = data.draw(st.permutations(sorted(plan.actions)))
+    numbers = numbers[: data.draw(st.integers(1, len(numbers)))]
+    rows = []
+    for number in numbers:
+        action = plan.actions[number]
+        style = data.draw(st.sampled_from(NUMBER_STYLES))
+        text = action.text if data.draw(st.booleans()) else ""
+        updates = [u.text for u in action.updates.all()] if data.draw(st.booleans()) else []
+        rows.append(tracker_row(style(number), text, updates=updates))
+    changes = _changes(plan, ("Everything", 1, "", rows))
+    assert [row.action for row in changes.rows] == [plan.actions[n] for n in numbers]
+    assert all(change.duplicate for change in changes.changes)
