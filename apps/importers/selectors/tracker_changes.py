@@ -1,11 +1,11 @@
 """What a partner's tracker would change in a plan that already exists, worked out without
 writing anything, so the manager can read it, tick what needs a decision, and confirm.
 
-Each row of the tracker is matched to one of the plan's actions: by its reference first
-(``number_key``: "1.2", "1.2." and "(1.2)" are one reference), then by its wording with the
-rules edition matching uses (``apps.plans.domain.matching``). A matched row may bring a new
-update, and a status, RAG or by-when different from the plan's; a row matching nothing becomes
-a new action when its objective can be found by title.
+Each row of the tracker is matched to one of the plan's actions by
+``apps.importers.domain.tracker_matching``: by its reference first ("1.2", "1.2." and "(1.2)"
+are one reference), then by its wording with the rules edition matching uses. A matched row
+may bring a new update, and a status, RAG or by-when different from the plan's; a row
+matching nothing becomes a new action when its objective can be found by title.
 
 Conflicts. A cell is a *conflict* when SaferPlan changed that value after the tracker was
 saved, so the tracker cannot have seen it: the action's history (django-simple-history) says
@@ -25,9 +25,8 @@ A fixed number of queries, however many rows the tracker has.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -36,23 +35,19 @@ from django.utils import timezone
 
 from apps.core.rag import rag_parse
 from apps.core.text import label_key, text_plain
-from apps.importers.domain.parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedTheme
-from apps.importers.domain.trackers import number_key, same_by_when, update_check
+from apps.importers.domain.parsed import ParsedAction, ParsedPlan
+from apps.importers.domain.tracker_matching import (
+    PlanAction,
+    PlanObjective,
+    RowMatches,
+    TrackerLine,
+    match_rows,
+)
+from apps.importers.domain.trackers import same_by_when, update_check
 from apps.importers.models import DocumentUpload
 from apps.partnerships.services import LeadResolver
-from apps.plans.domain.matching import (
-    OBJECTIVE_TITLE_THRESHOLD,
-    ActionRef,
-    ObjectiveRef,
-    match_actions,
-    match_objectives,
-)
-from apps.plans.domain.wording import similarity
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Update
 
-# A row whose reference names an action is taken for it unless its wording is this unlike the
-# action's (a partner who renumbered their copy): then its wording decides.
-NUMBER_MATCH_WORDING_FLOOR = 0.3
 BY_WHEN_LIMIT = 100  # Action.due_text's length
 # Values a reader may give for "the document does not say"
 NOT_GIVEN = {None, "", "not_recorded"}
@@ -74,13 +69,6 @@ ROW_REPEATED = (
 )
 
 Kind = Literal["update", "status", "rag", "by_when", "new_action"]
-KIND_WORDS = {
-    "update": "new update",
-    "status": "status",
-    "rag": "RAG",
-    "by_when": "by when",
-    "new_action": "new action",
-}
 
 
 @dataclass
@@ -291,177 +279,52 @@ def _since(plan: Plan, exclude: DocumentUpload | None) -> datetime | None:
 # --- matching rows to actions --------------------------------------------------------------
 
 
-@dataclass
-class _Row:
-    index: int
-    theme: ParsedTheme
-    objective: ParsedObjective
-    objective_key: int
-    parsed: ParsedAction
-
-
-def _rows(parsed: ParsedPlan) -> list[_Row]:
-    rows: list[_Row] = []
+def _lines(parsed: ParsedPlan) -> list[tuple[TrackerLine, ParsedAction]]:
+    """The tracker's rows in reading order, each with the objective and theme it is under."""
+    lines: list[tuple[TrackerLine, ParsedAction]] = []
     objective_key = -1  # negative, as the plan's objectives' keys are their primary keys
     for theme in parsed.themes:
         for objective in theme.objectives:
             for action in objective.actions:
-                rows.append(_Row(len(rows), theme, objective, objective_key, action))
+                line = TrackerLine(
+                    index=len(lines),
+                    objective_key=objective_key,
+                    objective_number=objective.number,
+                    objective_title=objective.title,
+                    theme_title=theme.title,
+                    number=action.number,
+                    text=action.text,
+                )
+                lines.append((line, action))
             objective_key -= 1
-    return rows
+    return lines
 
 
-def _number_keys(action: Action) -> list[str]:
-    """The references a tracker may print for an action: its number, and its number under its
-    objective's ("1)" under objective 3 may be printed 3.1)."""
-    own = number_key(action.number)
-    if not own:
-        return []
-    keys = [own]
-    prefix = f"{action.objective.number}."
-    if not own.startswith(prefix):
-        keys.append(prefix + own)
-    return keys
-
-
-def _match_by_number(
-    rows: list[_Row], actions: list[Action]
-) -> tuple[dict[int, Action], dict[int, int], dict[int, Action]]:
-    """Row index → action, where the row's reference names exactly one action; row index →
-    the index of an earlier row naming the same action (a tracker with a row per lead); and
-    row index → the action its reference names though the wording is unlike it, which the
-    row is taken for only if its wording matches no other action ("CCTV" for a long text)."""
-    named: dict[str, list[Action]] = {}
-    for action in actions:
-        for key in dict.fromkeys(_number_keys(action)):
-            named.setdefault(key, []).append(action)
-    found: dict[int, Action] = {}
-    claimed: dict[int, int] = {}  # action pk → index of the row that named it
-    repeated: dict[int, int] = {}
-    weak: dict[int, Action] = {}
-    for row in rows:
-        key = number_key(row.parsed.number)
-        candidates = named.get(key, []) if key else []
-        live = [c for c in candidates if c.retired_at is None]
-        candidates = live if len(live) == 1 else candidates
-        if len(candidates) != 1:
-            continue
-        action = candidates[0]
-        text = text_plain(row.parsed.text)
-        if text and similarity(action.text, text) < NUMBER_MATCH_WORDING_FLOOR:
-            weak[row.index] = action
-            continue
-        if action.pk in claimed:
-            repeated[row.index] = claimed[action.pk]
-            continue
-        found[row.index] = action
-        claimed[action.pk] = row.index
-    return found, repeated, weak
-
-
-def _parsed_objective_refs(rows: list[_Row], *, titled_only: bool) -> list[ObjectiveRef]:
-    refs: dict[int, ObjectiveRef] = {}
-    for row in rows:
-        title = text_plain(row.objective.title)
-        if titled_only and not title:
-            continue
-        refs.setdefault(
-            row.objective_key, ObjectiveRef(row.objective_key, row.objective.number, title)
-        )
-    return list(refs.values())
-
-
-def _plan_objective_refs(objectives: list[Objective]) -> list[ObjectiveRef]:
-    return [ObjectiveRef(o.pk, o.number, text_plain(o.title)) for o in objectives]
-
-
-def _match_by_wording(
-    rows: list[_Row], actions: list[Action], objectives: list[Objective]
-) -> dict[int, tuple[Action, str]]:
-    """Row index → (action, reason), as edition matching pairs an edition's actions.
-
-    Rows the tracker does not group under a titled objective (a flat table) and that found no
-    action under the objective their number suggests are then looked for in the whole plan,
-    as if all were under one objective.
-    """
-    wording_rows = [row for row in rows if text_plain(row.parsed.text)]
-    if not wording_rows or not actions:
-        return {}
-    counterpart = match_objectives(
-        _plan_objective_refs(objectives), _parsed_objective_refs(wording_rows, titled_only=False)
+def _match(lines: list[TrackerLine], context: _Plan) -> RowMatches:
+    return match_rows(
+        lines,
+        [
+            PlanAction(
+                key=a.pk,
+                objective_key=a.objective_id,
+                objective_number=a.objective.number,
+                number=a.number,
+                text=a.text,
+                retired=a.retired_at is not None,
+            )
+            for a in context.actions
+        ],
+        [
+            PlanObjective(
+                key=o.pk,
+                number=o.number,
+                title=o.title,
+                theme_key=o.theme_id,
+                theme_title=o.theme.title,
+            )
+            for o in context.objectives
+        ],
     )
-    by_pk = {a.pk: a for a in actions}
-    found = {
-        _row_key(match.new_key): (by_pk[match.old_key], match.reason)
-        for match in match_actions(_action_refs(actions), _row_refs(wording_rows), counterpart)
-    }
-    taken = {action.pk for action, _ in found.values()}
-    flat = [
-        row
-        for row in wording_rows
-        if row.index not in found and not text_plain(row.objective.title)
-    ]
-    rest = [a for a in actions if a.pk not in taken]
-    if flat and rest:
-        anywhere = {row.objective_key: 0 for row in flat}
-        old = [replace(ref, objective_key=0) for ref in _action_refs(rest)]
-        flat_rows = {row.index: row for row in flat}
-        for match in match_actions(old, _row_refs(flat), anywhere):
-            action = by_pk[match.old_key]
-            row = flat_rows[_row_key(match.new_key)]
-            alike = math.floor(similarity(action.text, row.parsed.text) * 100)
-            found[row.index] = (action, f"Wording {alike}% alike")
-    return found
-
-
-def _action_refs(actions: list[Action]) -> list[ActionRef]:
-    return [ActionRef(a.pk, a.objective_id, a.objective.number, a.number, a.text) for a in actions]
-
-
-def _row_refs(rows: list[_Row]) -> list[ActionRef]:
-    # Keys of rows are negative: match_actions keeps old and new texts in one dict by key.
-    return [
-        ActionRef(
-            _row_key(row.index),
-            row.objective_key,
-            row.objective.number,
-            row.parsed.number,
-            row.parsed.text,
-        )
-        for row in rows
-    ]
-
-
-def _row_key(key: int) -> int:
-    """A row's index as a matching key, and back: -1 is the first row, as keys of plan rows
-    (primary keys) are positive."""
-    return -key - 1
-
-
-def _objective_for_new(rows: list[_Row], objectives: list[Objective]) -> dict[int, Objective]:
-    """Parsed objective key → the plan's objective a new action under it goes to: found by the
-    objective's title, else by its theme's title when that theme has a single objective."""
-    found: dict[int, Objective] = {}
-    by_pk = {o.pk: o for o in objectives}
-    counterpart = match_objectives(
-        _plan_objective_refs(objectives), _parsed_objective_refs(rows, titled_only=True)
-    )
-    for key, pk in counterpart.items():
-        found[key] = by_pk[pk]
-    themes: dict[int, list[Objective]] = {}
-    for objective in objectives:
-        themes.setdefault(objective.theme_id, []).append(objective)
-    for row in rows:
-        if row.objective_key in found or not text_plain(row.theme.title):
-            continue
-        for members in themes.values():
-            theme_title = members[0].theme.title
-            if len(members) == 1 and (
-                similarity(theme_title, row.theme.title) >= OBJECTIVE_TITLE_THRESHOLD
-            ):
-                found[row.objective_key] = members[0]
-                break
-    return found
 
 
 # --- what each row changes -----------------------------------------------------------------
@@ -716,45 +579,31 @@ def tracker_changes(
     context = _load(plan)
     since = _since(plan, upload) if modified_at is None else None
     reference = _Reference(modified_at=modified_at, since=since)
-    rows = _rows(parsed)
-    by_number, repeated, weak = _match_by_number(rows, context.actions)
-    taken = {action.pk for action in by_number.values()}
-    rest = [row for row in rows if row.index not in by_number and row.index not in repeated]
-    by_wording = _match_by_wording(
-        rest, [a for a in context.actions if a.pk not in taken], context.objectives
-    )
-    taken |= {action.pk for action, _ in by_wording.values()}
-    for index, named in weak.items():
-        if index not in by_wording and named.pk not in taken:
-            by_number[index] = named
-            taken.add(named.pk)
-    new_objectives = _objective_for_new(rows, context.objectives)
+    lines = _lines(parsed)
+    matches = _match([line for line, _ in lines], context)
+    actions = {a.pk: a for a in context.actions}
+    objectives = {o.pk: o for o in context.objectives}
     result: list[TrackerRow] = []
-    for row in rows:
-        line = row.parsed.line or row.index + 1
-        if row.index in by_number:
-            tracker_row = TrackerRow(row.index, line, row.parsed, by_number[row.index], "reference")
-        elif row.index in by_wording:
-            matched, reason = by_wording[row.index]
-            tracker_row = TrackerRow(row.index, line, row.parsed, matched, "wording", reason)
-        elif row.index in repeated:
-            tracker_row = TrackerRow(row.index, line, row.parsed, None, "")
-            first = rows[repeated[row.index]]
-            tracker_row.notes.append(ROW_REPEATED.format(row=first.parsed.line or first.index + 1))
-        else:
-            tracker_row = TrackerRow(
-                row.index,
-                line,
-                row.parsed,
-                None,
-                "",
-                objective=new_objectives.get(row.objective_key),
-            )
+    for line, row in lines:
+        number = row.line or line.index + 1
+        tracker_row = TrackerRow(line.index, number, row, None, "")
+        if line.index in matches.by_reference:
+            tracker_row.action = actions[matches.by_reference[line.index]]
+            tracker_row.matched_by = "reference"
+        elif line.index in matches.by_wording:
+            key, tracker_row.reason = matches.by_wording[line.index]
+            tracker_row.action = actions[key]
+            tracker_row.matched_by = "wording"
+        elif line.index in matches.repeated:
+            first = lines[matches.repeated[line.index]]
+            tracker_row.notes.append(ROW_REPEATED.format(row=first[1].line or first[0].index + 1))
+        elif line.objective_key in matches.objectives:
+            tracker_row.objective = objectives[matches.objectives[line.objective_key]]
         result.append(tracker_row)
     neighbours = _neighbour_objectives(result, context.objectives)
     for tracker_row in result:
         action = tracker_row.action
-        if tracker_row.index in repeated:
+        if tracker_row.index in matches.repeated:
             continue
         if action is None or action.retired_at is None:
             tracker_row.status, status_note = _status(tracker_row.parsed)
