@@ -14,6 +14,7 @@ from apps.core.text import text_plain
 from apps.importers.domain.trackers import number_key
 from apps.plans.domain.matching import (
     OBJECTIVE_TITLE_THRESHOLD,
+    SAME_OBJECTIVE_THRESHOLD,
     ActionRef,
     ObjectiveRef,
     match_actions,
@@ -21,9 +22,10 @@ from apps.plans.domain.matching import (
 )
 from apps.plans.domain.wording import similarity
 
-# A row whose reference names an action is taken for it unless its wording is this unlike the
-# action's and matches another action (a partner who renumbered their copy).
-NUMBER_MATCH_WORDING_FLOOR = 0.3
+# A row whose reference names an action is taken for it at once when its wording is as alike
+# as edition matching asks of a reworded action; otherwise only if its wording matches no other
+# action (a partner who renumbered their copy, or one who shortened the wording to "CCTV").
+REFERENCE_CONFIRMED = SAME_OBJECTIVE_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,7 @@ def _by_number(
     rows: Sequence[TrackerLine], actions: Sequence[PlanAction], matches: RowMatches
 ) -> dict[int, int]:
     """Fill ``by_reference`` and ``repeated``; return the rows whose reference names an action
-    whose wording is quite unlike theirs (taken for it only if their wording matches no other
-    action: "CCTV" for a long text)."""
+    whose wording is unlike theirs (taken for it only if their wording matches no other)."""
     named: dict[str, list[PlanAction]] = {}
     for action in actions:
         for key in _number_keys(action):
@@ -98,7 +99,7 @@ def _by_number(
             continue
         action = candidates[0]
         text = text_plain(row.text)
-        if text and similarity(action.text, text) < NUMBER_MATCH_WORDING_FLOOR:
+        if text and similarity(action.text, text) < REFERENCE_CONFIRMED:
             weak[row.index] = action.key
         elif action.key in claimed:
             matches.repeated[row.index] = claimed[action.key]
