@@ -63,6 +63,16 @@ BY_WHEN_TOO_LONG = (
 ACTION_RETIRED = "action {number} has been retired, so this row is left alone"
 NOTHING_TO_ADD = "it matches no action and has no action text, so nothing is added"
 NO_OBJECTIVE = "it matches no action and the plan has no objective to add it to"
+CHANGED_IN_SAFERPLAN = "SaferPlan changed it from {before} to {after} on {when}, {tail}"
+UPDATED_IN_SAFERPLAN = "SaferPlan recorded an update on {when}, {tail}"
+AFTER_SAVING = "after this tracker was saved"
+SINCE_LAST_DOCUMENT = (
+    "since the plan last took a document on {when}, and this tracker does not say when it was saved"
+)
+NO_SAVE_DATE = "and this tracker does not say when it was saved"
+TICK_TO_APPLY = "; {conflict} — tick to apply"
+TICK_TO_ADD = "; {conflict} — tick to add it"
+DUPLICATE = "update {text} is already recorded — tick to add it again"
 ROW_REPEATED = (
     "it names the same action as row {row}, so it is left alone; put each action’s update in "
     "one row"
@@ -345,13 +355,10 @@ class _Reference:
 
     def tail(self) -> str:
         if self.modified_at is not None:
-            return "after this tracker was saved"
+            return AFTER_SAVING
         if self.since is not None:
-            return (
-                f"since the plan last took a document on {_when(self.since)}, and this tracker "
-                "does not say when it was saved"
-            )
-        return "and this tracker does not say when it was saved"
+            return SINCE_LAST_DOCUMENT.format(when=_when(self.since))
+        return NO_SAVE_DATE
 
 
 def _rating_word(rating_id: Any, ratings: dict[int, Rating]) -> str:
@@ -374,9 +381,11 @@ def _conflict(
     change = context.changed.get((action.pk, name))
     if change is None or not reference.after(change.when):
         return ""
-    return (
-        f"SaferPlan changed it from {word(change.before)} to {word(change.after)} "
-        f"on {_when(change.when)}, {reference.tail()}"
+    return CHANGED_IN_SAFERPLAN.format(
+        before=word(change.before),
+        after=word(change.after),
+        when=_when(change.when),
+        tail=reference.tail(),
     )
 
 
@@ -441,14 +450,14 @@ def _updates(row: TrackerRow, action: Action, context: _Plan, reference: _Refere
     latest = max((u.created_at for u in added), default=None)
     conflict = ""
     if latest is not None and reference.after(latest):
-        conflict = f"SaferPlan recorded an update on {_when(latest)}, {reference.tail()}"
+        conflict = UPDATED_IN_SAFERPLAN.format(when=_when(latest), tail=reference.tail())
     for position, update in enumerate(row.parsed.updates):
         if not text_plain(update.text):
             continue
         check = update_check(update.text, recorded)
         dated = f" dated {_when(update.date)}" if update.date else ""
         if check.duplicate:
-            words = f"update {_quote(update.text)} is already recorded — tick to add it again"
+            words = DUPLICATE.format(text=_quote(update.text))
             _change(
                 row,
                 "update",
@@ -461,7 +470,7 @@ def _updates(row: TrackerRow, action: Action, context: _Plan, reference: _Refere
         rest = " (the rest of the cell repeats updates already recorded)" if check.repeats else ""
         words = f"new update{dated} {_quote(check.text)}{rest}"
         if conflict:
-            words += f"; {conflict} — tick to add it"
+            words += TICK_TO_ADD.format(conflict=conflict)
         _change(row, "update", words, (check.text, update.date), key=position, conflict=conflict)
         recorded.append(check.text)
 
@@ -476,7 +485,7 @@ def _fields(row: TrackerRow, action: Action, context: _Plan, reference: _Referen
         _change(
             row,
             "status",
-            words + (f"; {conflict} — tick to apply" if conflict else ""),
+            words + (TICK_TO_APPLY.format(conflict=conflict) if conflict else ""),
             status,
             conflict=conflict,
         )
@@ -491,7 +500,7 @@ def _fields(row: TrackerRow, action: Action, context: _Plan, reference: _Referen
         _change(
             row,
             "rag",
-            words + (f"; {conflict} — tick to apply" if conflict else ""),
+            words + (TICK_TO_APPLY.format(conflict=conflict) if conflict else ""),
             rating,
             conflict=conflict,
         )
@@ -509,7 +518,7 @@ def _fields(row: TrackerRow, action: Action, context: _Plan, reference: _Referen
         _change(
             row,
             "by_when",
-            words + (f"; {conflict} — tick to apply" if conflict else ""),
+            words + (TICK_TO_APPLY.format(conflict=conflict) if conflict else ""),
             due_text,
             conflict=conflict,
         )
