@@ -57,8 +57,7 @@ RATING_UNKNOWN = (
 )
 STATUS_UNKNOWN = "status ‘{found}’ is not one SaferPlan knows, so it is left as it is"
 BY_WHEN_TOO_LONG = (
-    "the by-when is longer than {limit} characters, so it is left as it is; shorten it in "
-    "SaferPlan if it has changed"
+    "the by-when is longer than {limit} characters, so it is not taken; enter it in SaferPlan"
 )
 ACTION_RETIRED = "action {number} has been retired, so this row is left alone"
 NOTHING_TO_ADD = "it matches no action and has no action text, so nothing is added"
@@ -533,9 +532,11 @@ def _new_action(row: TrackerRow, context: _Plan, unmatched: bool) -> None:
     where = f"under objective {objective.number}"
     row.new_leads = [
         f"{lead} ({'agency' if decision.is_organisation else 'person'})"
-        for lead in parsed.leads
-        if (decision := context.resolver.decide(lead)).is_new
+        for lead in dict.fromkeys(text_plain(lead) for lead in parsed.leads)
+        if lead and (decision := context.resolver.decide(lead)).is_new
     ]
+    if len(_due_text(parsed)) > BY_WHEN_LIMIT:
+        row.notes.append(BY_WHEN_TOO_LONG.format(limit=BY_WHEN_LIMIT))
     leads = f"; adds {', '.join(row.new_leads)} to the partnership" if row.new_leads else ""
     if unmatched:
         words = (

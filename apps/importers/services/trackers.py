@@ -23,6 +23,7 @@ from apps.core.text import text_plain
 from apps.importers.domain.parsed import ParsedAction, ParsedPlan
 from apps.importers.models import DocumentUpload
 from apps.importers.selectors.tracker_changes import (
+    BY_WHEN_LIMIT,
     TrackerChange,
     TrackerChanges,
     TrackerRow,
@@ -111,10 +112,14 @@ class _Applier:
 
     def _new_action(self, row: TrackerRow, parsed: ParsedAction, objective: Objective) -> None:
         due_text = text_plain(parsed.due_text)
-        by_when = interpret_by_when(due_text)
+        if not due_text and parsed.due_date is not None:
+            due_text = f"{parsed.due_date:%-d/%-m/%Y}"
+        # Too long to keep: the preview said it is not taken.
+        by_when = interpret_by_when(due_text if len(due_text) <= BY_WHEN_LIMIT else "")
         status = row.status or by_when.status or Action._meta.get_field("status").get_default()
         rating = row.rating
-        leads = [self.resolver.resolve(lead) for lead in parsed.leads if lead.strip()]
+        printed = dict.fromkeys(text_plain(lead) for lead in parsed.leads)
+        leads = [self.resolver.resolve(lead) for lead in printed if lead]
         position = self._position(objective)
         action = plan_services.action_import(
             objective=objective,
@@ -126,7 +131,7 @@ class _Applier:
             sub_items=[item.strip() for item in parsed.sub_items if item.strip()],
             details=parsed.details,
             due_text=by_when.text,
-            due_date=parsed.due_date or by_when.due_date,
+            due_date=(parsed.due_date or by_when.due_date) if by_when.text else None,
             status=status,
             rating=rating,
             lead_people=[lead for lead in leads if isinstance(lead, Person)],
@@ -183,7 +188,7 @@ def tracker_apply(
             try:
                 applier.row(row, chosen)
             except ValidationError as error:
-                message = "; ".join(error.messages)
+                message = "; ".join(error.messages).rstrip(".")
                 raise ValidationError(
                     ROW_REFUSED.format(row=row.label, source=source, message=message)
                 ) from error

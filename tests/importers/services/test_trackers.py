@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from apps.importers.domain.parsed import ParsedPlan, ParsedUpdate
 from apps.importers.selectors import tracker_changes
+from apps.importers.selectors.tracker_changes import BY_WHEN_TOO_LONG
 from apps.importers.services import tracker_apply
 from apps.importers.services.trackers import TRACKER_ALREADY_APPLIED
 from apps.partnerships.models import Membership, Organisation, Partnership
@@ -249,3 +250,24 @@ def test_without_a_save_date_a_later_tracker_is_compared_with_the_last_one(
 
     later: datetime = timezone.now() + timedelta(days=1)
     assert tracker_changes(plan=plan.plan, parsed=q3, modified_at=later).changes[0].id == rag.id
+
+
+def test_a_by_when_too_long_to_keep_is_not_taken(plan: TrackerPlan, manager: User) -> None:
+    """A partner's by-when cell holding a paragraph: the rest of the row still comes in."""
+    paragraph = "By the end of the financial year, subject to funding being agreed " * 3
+    parsed = tracker(
+        (
+            *RETAIL,
+            [
+                tracker_row("2.1", due_text=paragraph, rag="R"),
+                tracker_row("2.2", "Train retail staff in conflict resolution", due_text=paragraph),
+            ],
+        )
+    )
+    changes = tracker_apply(plan=plan.plan, parsed=parsed, ticked=[], user=manager)
+    note = BY_WHEN_TOO_LONG.format(limit=100)
+    assert [row.notes for row in changes.rows] == [[note], [note]]
+    kept = Action.objects.get(pk=plan.actions["2.1"].pk)
+    assert kept.due_text == "On-going" and kept.rating and kept.rating.code == "R"
+    new = Action.objects.get(text="Train retail staff in conflict resolution")
+    assert (new.due_text, new.due_date) == ("", None)
