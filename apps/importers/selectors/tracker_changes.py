@@ -227,10 +227,12 @@ class _Plan:
 HISTORY_FIELDS = ("status", "rating_id", "due_text")
 
 
-def _last_changes(actions: list[Action]) -> dict[tuple[int, str], _FieldChange]:
-    """When each action's status, RAG and by-when last changed, in one query."""
+def _last_changes(plan: Plan) -> dict[tuple[int, str], _FieldChange]:
+    """When each of the plan's actions last had its status, RAG and by-when changed, in one
+    query (its actions' ids as a subquery, so a plan of thousands sends no long list)."""
+    actions = Action.objects.filter(objective__theme__plan=plan).values("pk")
     records = (
-        Action.history.filter(id__in=[a.pk for a in actions])
+        Action.history.filter(id__in=actions)
         .order_by("id", "history_date", "history_id")
         .values_list("id", "history_date", *HISTORY_FIELDS)
     )
@@ -271,7 +273,7 @@ def _load(plan: Plan) -> _Plan:
         ),
         ratings=by_key,
         rating_labels=[r.label for r in ratings],
-        changed=_last_changes(actions),
+        changed=_last_changes(plan),
         resolver=LeadResolver(plan.partnership),
     )
 
