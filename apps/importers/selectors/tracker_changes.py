@@ -16,6 +16,8 @@ document or was typed when it was added, and trackers are copies of it. When the
 does not say when it was saved (CSV and text files do not), the reference is the last time
 the plan took a document (its import or an earlier tracker), and any change SaferPlan made
 since then is a conflict; with no such document, any change since the action was created is.
+Whatever the dates, a row giving back the very value a SaferPlan change replaced is a conflict
+too: its partner never saw the change, and applying it would undo it.
 Conflicts, update texts already recorded (*duplicates*) and rows that match nothing are left
 alone unless the manager ticks them; everything else is applied.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -69,6 +72,7 @@ SINCE_LAST_DOCUMENT = (
     "since the plan last took a document on {when}, and this tracker does not say when it was saved"
 )
 NO_SAVE_DATE = "and this tracker does not say when it was saved"
+STILL_SHOWS = "and this tracker still shows {value}"
 TICK_TO_APPLY = "; {conflict} — tick to apply"
 TICK_TO_ADD = "; {conflict} — tick to add it"
 DUPLICATE = "update {text} is already recorded — tick to add it again"
@@ -374,19 +378,28 @@ def _status_word(value: Any) -> str:
 def _conflict(
     action: Action,
     name: str,
-    word: Any,
+    word: Callable[[Any], str],
     context: _Plan,
     reference: _Reference,
+    restores: Callable[[Any], bool],
 ) -> str:
-    """Why SaferPlan's value of this field may be newer than the tracker's, or ""."""
+    """Why SaferPlan's value of this field may be newer than the tracker's, or "".
+
+    Besides a change after the reference time, a tracker giving back the very value SaferPlan
+    replaced is a conflict whenever it was saved: a partner who never saw the change would
+    otherwise undo it.
+    """
     change = context.changed.get((action.pk, name))
-    if change is None or not reference.after(change.when):
+    if change is None:
+        return ""
+    if reference.after(change.when):
+        tail = reference.tail()
+    elif restores(change.before):
+        tail = STILL_SHOWS.format(value=word(change.before))
+    else:
         return ""
     return CHANGED_IN_SAFERPLAN.format(
-        before=word(change.before),
-        after=word(change.after),
-        when=_when(change.when),
-        tail=reference.tail(),
+        before=word(change.before), after=word(change.after), when=_when(change.when), tail=tail
     )
 
 
@@ -481,7 +494,9 @@ def _fields(row: TrackerRow, action: Action, context: _Plan, reference: _Referen
     ratings_by_pk = {r.pk: r for r in context.ratings.values()}
     status = row.status
     if status is not None and status != action.status:
-        conflict = _conflict(action, "status", _status_word, context, reference)
+        conflict = _conflict(
+            action, "status", _status_word, context, reference, lambda before: before == status
+        )
         words = f"status {_status_word(action.status)} → {_status_word(status)}"
         _change(
             row,
@@ -496,7 +511,9 @@ def _fields(row: TrackerRow, action: Action, context: _Plan, reference: _Referen
         def word(value: Any) -> str:
             return _rating_word(value, ratings_by_pk)
 
-        conflict = _conflict(action, "rating_id", word, context, reference)
+        conflict = _conflict(
+            action, "rating_id", word, context, reference, lambda before: before == rating.pk
+        )
         words = f"RAG {word(action.rating_id)} → {rating.label}"
         _change(
             row,
@@ -514,7 +531,10 @@ def _fields(row: TrackerRow, action: Action, context: _Plan, reference: _Referen
         def by_when_word(value: Any) -> str:
             return f"‘{value}’" if value else "not given"
 
-        conflict = _conflict(action, "due_text", by_when_word, context, reference)
+        def restores(before: Any) -> bool:
+            return bool(before) and same_by_when(before, None, due_text, parsed.due_date)
+
+        conflict = _conflict(action, "due_text", by_when_word, context, reference, restores)
         words = f"by when {by_when_word(text_plain(action.due_text))} → ‘{due_text}’"
         _change(
             row,

@@ -314,6 +314,26 @@ def test_a_change_made_before_the_tracker_was_saved_is_not_a_conflict(
     assert not rag.conflict and rag.description == "Row 2 (action 3.1): RAG Red → Green"
 
 
+def test_a_tracker_giving_back_the_replaced_value_is_a_conflict(
+    plan: TrackerPlan, partnership: Partnership
+) -> None:
+    """Saved after the change, but still showing what SaferPlan had before it: the partner
+    never saw the change, and applying the row would undo it."""
+    lead = builders.member(partnership=partnership, role=Membership.Role.LEAD)
+    action = plan.actions["3.1"]
+    red = plan.plan.ratings.get(code="R")
+    action_add_update(action=action, user=lead, text="Paused.", status=action.status, rating=red)
+    changes = _changes(
+        plan, (*ABUSE, [tracker_row("3.1", rag="Amber")]), modified_at=timezone.now()
+    )
+    (rag,) = changes.changes
+    today = f"{timezone.localdate():%-d %B %Y}"
+    assert rag.needs_tick and rag.description == (
+        f"Row 2 (action 3.1): RAG Red → Amber; SaferPlan changed it from Amber to Red on {today}, "
+        "and this tracker still shows Amber — tick to apply"
+    )
+
+
 def test_without_a_save_date_changes_since_the_last_document_are_conflicts(
     plan: TrackerPlan, partnership: Partnership, manager: User
 ) -> None:
