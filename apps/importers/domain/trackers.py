@@ -56,6 +56,11 @@ def same_by_when(
     return before.kind == "date" and dated and stored is not None and stored == given
 
 
+def says_something(text: str | None) -> bool:
+    """Whether a cell holds words or figures: "-", "–" and "." stand for an empty cell."""
+    return bool(_LEFTOVER.sub("", text or ""))
+
+
 @dataclass(frozen=True)
 class UpdateCheck:
     """What a tracker's update is against the updates already recorded on its action.

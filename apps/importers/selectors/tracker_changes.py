@@ -46,7 +46,7 @@ from apps.importers.domain.tracker_matching import (
     TrackerLine,
     match_rows,
 )
-from apps.importers.domain.trackers import same_by_when, update_check
+from apps.importers.domain.trackers import same_by_when, says_something, update_check
 from apps.importers.models import DocumentUpload
 from apps.partnerships.services import LeadResolver
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Update
@@ -466,7 +466,7 @@ def _updates(row: TrackerRow, action: Action, context: _Plan, reference: _Refere
     if latest is not None and reference.after(latest):
         conflict = UPDATED_IN_SAFERPLAN.format(when=_when(latest), tail=reference.tail())
     for position, update in enumerate(row.parsed.updates):
-        if not text_plain(update.text):
+        if not says_something(update.text):
             continue
         check = update_check(update.text, recorded)
         dated = f" dated {_when(update.date)}" if update.date else ""
@@ -549,7 +549,7 @@ def _new_action(row: TrackerRow, context: _Plan, unmatched: bool) -> None:
     parsed = row.parsed
     objective = row.objective
     assert objective is not None
-    count = sum(1 for u in parsed.updates if text_plain(u.text))
+    count = sum(1 for u in parsed.updates if says_something(u.text))
     extra = f", with {count} update{'s' if count != 1 else ''}" if count else ""
     where = f"under objective {objective.number}"
     row.new_leads = [

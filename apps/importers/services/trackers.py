@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from apps.core.text import text_plain
 from apps.importers.domain.parsed import ParsedAction, ParsedPlan
+from apps.importers.domain.trackers import says_something
 from apps.importers.models import DocumentUpload
 from apps.importers.selectors.tracker_changes import (
     BY_WHEN_LIMIT,
@@ -138,7 +139,7 @@ class _Applier:
             lead_organisations=[lead for lead in leads if isinstance(lead, Organisation)],
         )
         for update in parsed.updates:
-            if text_plain(update.text):
+            if says_something(update.text):
                 plan_services.action_add_update(
                     action=action,
                     user=self.user,

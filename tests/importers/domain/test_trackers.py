@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from apps.importers.domain.trackers import number_key, same_by_when, update_check
+from apps.importers.domain.trackers import number_key, same_by_when, says_something, update_check
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,28 @@ def test_a_new_update_is_kept_as_written() -> None:
     assert update_check(cell, RECORDED) == type(update_check(cell, []))(
         text=cell, duplicate=False, repeats=False
     )
+
+
+SENTENCES = st.lists(
+    st.text(alphabet="abcdefghij klmnop.,;:’-", min_size=1, max_size=40), min_size=1, max_size=4
+)
+
+
+@given(recorded=SENTENCES, cell=st.lists(st.sampled_from(range(8)), min_size=1, max_size=5))
+def test_what_a_cell_adds_is_never_added_again(recorded: list[str], cell: list[int]) -> None:
+    """Once what a cell brings is recorded, the same cell brings nothing: a tracker applied
+    twice adds no update twice, however its cell mixes old and new text."""
+    pool = [*recorded, "Patrols doubled in the town centre.", "Bid approved in September."]
+    text = "\n".join(pool[i % len(pool)] for i in cell)
+    if not text.strip():
+        return
+    check = update_check(text, recorded)
+    after = [*recorded, check.text] if not check.duplicate else recorded
+    assert update_check(text, after).duplicate
+
+
+@pytest.mark.parametrize(
+    ("cell", "says"), [("-", False), (" – ", False), ("", False), ("N/A", True), ("0", True)]
+)
+def test_a_dash_is_an_empty_cell(cell: str, says: bool) -> None:
+    assert says_something(cell) is says
