@@ -25,7 +25,7 @@ from apps.importers.selectors import TrackerChanges, document_upload_detail, tra
 from apps.importers.services import tracker_apply
 from apps.plans.models import Plan
 
-NOTHING_CHOSEN = "There was nothing to change: the tracker matches the plan"
+NOTHING_CHOSEN = "The plan was not changed: the tracker brought nothing new and nothing was ticked"
 
 
 def _parsed_for(upload: DocumentUpload) -> tuple[ParsedPlan, datetime | None]:

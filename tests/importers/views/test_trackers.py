@@ -239,3 +239,19 @@ def test_status_words(plan: TrackerPlan) -> None:
     parsed = tracker((*SAFER, [tracker_row("1.2", status=Status.ON_HOLD)]))
     (change,) = tracker_changes(plan=plan.plan, parsed=parsed).changes
     assert change.description == "Row 2 (action 1.2): status Not started → On hold"
+
+
+def test_confirming_with_nothing_to_change_says_so(
+    signed_in: Callable[[User], Client],
+    manager: User,
+    plan: TrackerPlan,
+    upload: DocumentUpload,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _reads_as(monkeypatch, tracker((*SAFER, [tracker_row("1.1", rag="A")])))
+    client = signed_in(manager)
+    assert "The tracker matches the plan. There is nothing to change." in (
+        client.get(_url(plan, upload)).content.decode()
+    )
+    response = client.post(_url(plan, upload), {}, follow=True)
+    assert view.NOTHING_CHOSEN in response.content.decode()
