@@ -104,7 +104,13 @@ def update_check(text: str, recorded: Iterable[str]) -> UpdateCheck:
         return UpdateCheck(text=text.strip(), duplicate=False, repeats=False)
     rest = "".join(ch if keep else "\n" for ch, keep in zip(plain, kept, strict=True))
     pieces = [text_plain(piece).strip(" ;,-–:") for piece in rest.split("\n")]
-    left = "\n".join(piece for piece in pieces if _LEFTOVER.sub("", piece))
+    # Where a cell repeats earlier updates, what is left between them is new only if no
+    # recorded update holds it, however short: so a cell applied once brings nothing again.
+    left = "\n".join(
+        piece
+        for piece in pieces
+        if _LEFTOVER.sub("", piece) and not any(comparable(piece) in known for known in earlier)
+    )
     if not left:
         return UpdateCheck(text=text.strip(), duplicate=True, repeats=True)
     return UpdateCheck(text=left, duplicate=False, repeats=True)

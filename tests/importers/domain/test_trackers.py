@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from apps.importers.domain.trackers import number_key, same_by_when, says_something, update_check
@@ -102,6 +102,7 @@ SENTENCES = st.lists(
 )
 
 
+@example(recorded=[":", ":" * 20], cell=[2, 1, 2])  # new text either side of a recorded one
 @given(recorded=SENTENCES, cell=st.lists(st.sampled_from(range(8)), min_size=1, max_size=5))
 def test_what_a_cell_adds_is_never_added_again(recorded: list[str], cell: list[int]) -> None:
     """Once what a cell brings is recorded, the same cell brings nothing: a tracker applied
