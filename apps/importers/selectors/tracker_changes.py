@@ -552,6 +552,13 @@ def _new_action(row: TrackerRow, context: _Plan, unmatched: bool) -> None:
     count = sum(1 for u in parsed.updates if says_something(u.text))
     extra = f", with {count} update{'s' if count != 1 else ''}" if count else ""
     where = f"under objective {objective.number}"
+    given = [
+        f"status {_status_word(row.status)}" if row.status else "",
+        f"RAG {row.rating.label}" if row.rating else "",
+        f"by when ‘{_due_text(parsed)}’" if 0 < len(_due_text(parsed)) <= BY_WHEN_LIMIT else "",
+    ]
+    if any(given):
+        where += f" ({', '.join(part for part in given if part)})"
     row.new_leads = [
         f"{lead} ({'agency' if decision.is_organisation else 'person'})"
         for lead in dict.fromkeys(text_plain(lead) for lead in parsed.leads)

@@ -229,6 +229,8 @@ def test_new_rows_go_under_the_objective_their_title_names(plan: TrackerPlan) ->
                     "Offer retailers training on handling shoplifters safely",
                     leads=["Probation"],
                     updates=["Course designed."],
+                    rag="amber",
+                    due_text="31/12/2026",
                 )
             ],
         ),
@@ -239,7 +241,8 @@ def test_new_rows_go_under_the_objective_their_title_names(plan: TrackerPlan) ->
     assert change.kind == "new_action" and not change.needs_tick
     assert row.objective == plan.actions["2.1"].objective
     assert change.description.startswith(
-        "Row 2 (‘2.2’): new action under objective 2, with 1 update: ‘Offer retailers"
+        "Row 2 (‘2.2’): new action under objective 2 (RAG Amber, by when ‘31/12/2026’), with 1 "
+        "update: ‘Offer retailers"
     )
     assert "adds Probation (agency) to the partnership" in change.description
     assert changes.counts["new_actions"] == 1
