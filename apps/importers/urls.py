@@ -1,15 +1,20 @@
-"""Importer pages, mounted at /import/: plan documents (upload, preview, confirm) and plan
-workbooks (download, update, create)."""
+"""Importer pages, mounted at /import/: plan documents (upload, preview, confirm), a partner's
+tracker for an existing plan (preview, confirm) and plan workbooks (download, update, create)."""
 
 from django.urls import path
 
-from apps.importers.views import documents, workbooks
+from apps.importers.views import documents, trackers, workbooks
 
 app_name = "importers"
 
 urlpatterns = [
     path("", documents.document_upload, name="document-upload"),
     path("<uuid:document_upload_id>/", documents.document_preview, name="document-preview"),
+    path(
+        "plans/<int:plan_id>/tracker/<uuid:document_upload_id>/",
+        trackers.tracker_preview,
+        name="tracker-preview",
+    ),
     path("plans/<int:plan_id>/workbook.xlsx", workbooks.plan_download, name="workbook-download"),
     path("plans/<int:plan_id>/workbook/", workbooks.plan_upload, name="workbook-upload"),
     path(

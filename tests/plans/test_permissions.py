@@ -62,6 +62,8 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "upload workbook POST": 200,  # the preview: nothing changes until confirmed
         "workbook template": 200,
         "plan from workbook GET": 200,
+        "tracker preview GET": 200,
+        "tracker preview POST": 302,  # confirmed: the plan takes the tracker's changes
     },
     "lead of this action": {
         "view plan": 200,
@@ -191,6 +193,11 @@ def _request(client: Client, page: str, small_plan: builders.SmallPlan) -> Any:
     action = small_plan.actions[0]  # the action the "lead of this action" leads
     if page.startswith(("what changed", "check matches", "choose predecessor")):
         _give_earlier_edition(small_plan)
+    tracker = (
+        builders.document_upload(partnership=small_plan.plan.partnership)
+        if page.startswith("tracker preview")
+        else None
+    )
     urls = {
         "view plan": reverse("plans:plan", args=[small_plan.plan.pk]),
         "view action": reverse("plans:action", args=[action.pk]),
@@ -214,6 +221,10 @@ def _request(client: Client, page: str, small_plan: builders.SmallPlan) -> Any:
             "importers:workbook-create", args=[small_plan.plan.partnership_id]
         ),
     }
+    if tracker is not None:
+        urls["tracker preview"] = reverse(
+            "importers:tracker-preview", args=[small_plan.plan.pk, tracker.pk]
+        )
     posts = {
         "add update": {"text": "Progress made", "status": Status.ONGOING, "rating": ""},
         "edit action": {"number": "1)", "text": "Edited text", "status": Status.ONGOING},
@@ -225,6 +236,7 @@ def _request(client: Client, page: str, small_plan: builders.SmallPlan) -> Any:
         "check matches": {},
         "choose predecessor": {"predecessor": "new"},
         "upload workbook": {"workbook": _edited_workbook(small_plan)},
+        "tracker preview": {},
     }
     name, _, method = page.rpartition(" ")
     if method == "POST":
@@ -245,6 +257,9 @@ def _changed(page: str, small_plan: builders.SmallPlan) -> bool:
         "check matches POST": action.predecessor_match == PredecessorMatch.AUTOMATIC,
         "choose predecessor POST": action.predecessor_match == PredecessorMatch.MANAGER,
         "upload workbook POST": action.method == "From a workbook",
+        "tracker preview POST": small_plan.plan.document_uploads.filter(
+            imported_at__isnull=False
+        ).exists(),
     }[page]
 
 

@@ -10,6 +10,12 @@ from apps.importers.selectors.documents import (
     partnership_named,
     partnerships_user_manages,
 )
+from apps.importers.selectors.tracker_changes import (
+    TrackerChange,
+    TrackerChanges,
+    TrackerRow,
+    tracker_changes,
+)
 from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
 from apps.importers.selectors.workbook_export import (
     blank_workbook,
@@ -22,6 +28,9 @@ __all__ = [
     "Changes",
     "PlanPreview",
     "RowChange",
+    "TrackerChange",
+    "TrackerChanges",
+    "TrackerRow",
     "UploadReview",
     "blank_workbook",
     "column_choices_remembered",
@@ -32,6 +41,7 @@ __all__ = [
     "partnerships_user_manages",
     "plan_actions",
     "plan_workbook",
+    "tracker_changes",
     "workbook_changes",
     "workbook_filename",
 ]

@@ -11,6 +11,7 @@ from apps.importers.services.documents import (
     document_upload_import,
     plan_create_from_parsed,
 )
+from apps.importers.services.trackers import tracker_apply
 from apps.importers.services.workbooks import plan_create_from_workbook, workbook_import
 
 __all__ = [
@@ -20,5 +21,6 @@ __all__ = [
     "document_upload_import",
     "plan_create_from_parsed",
     "plan_create_from_workbook",
+    "tracker_apply",
     "workbook_import",
 ]
