@@ -6,6 +6,13 @@ from apps.importers.selectors.documents import (
     document_upload_preview,
     partnerships_user_manages,
 )
+from apps.importers.selectors.indicators import (
+    FigurePlan,
+    IndicatorPreview,
+    MeasurePlan,
+    indicator_upload_detail,
+    indicators_preview,
+)
 from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
 from apps.importers.selectors.workbook_export import (
     blank_workbook,
@@ -16,11 +23,16 @@ from apps.importers.selectors.workbook_rows import plan_actions
 
 __all__ = [
     "Changes",
+    "FigurePlan",
+    "IndicatorPreview",
+    "MeasurePlan",
     "PlanPreview",
     "RowChange",
     "blank_workbook",
     "document_upload_detail",
     "document_upload_preview",
+    "indicator_upload_detail",
+    "indicators_preview",
     "partnerships_user_manages",
     "plan_actions",
     "plan_workbook",

@@ -297,6 +297,7 @@ class IndicatorRow:
     origin: Origin
     kind: str  # "indicator", "section" or "skipped"
     summary: str
+    where: str = ""  # the origin in words, with the row number when the origin has none
     name: str = ""
     code: str = ""
     priority: str = ""
@@ -680,7 +681,7 @@ def _row_read(
 ) -> IndicatorRow:
     cells = table.rows[index] + [Cell()] * (len(texts) - len(table.rows[index]))
     where = _where(table, index)
-    row = IndicatorRow(origin=table.row_origin(index), kind="indicator", summary="")
+    row = IndicatorRow(origin=table.row_origin(index), kind="indicator", summary="", where=where)
     row.name = texts[indicator]
     row.priority = section
     amounts: list[Amount] = []

@@ -7,6 +7,76 @@ from collections.abc import Sequence
 from apps.importers.domain.source import Block, Cell, Origin, SourceDocument, Table
 
 
+# A council's quarterly report: a title row with the year, a blank row, then the header.
+QUARTERLY = [
+    [
+        "Safer Bassetlaw Partnership – Performance Report 2025/26",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
+    ["", "", "", "", "", "", "", "", "", ""],
+    [
+        "Ref",
+        "Performance Indicator",
+        "Baseline (2024/25)",
+        "Target",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "RAG",
+        "DoT",
+        "Commentary",
+    ],
+    [
+        "PI 1",
+        "All recorded crime",
+        "9,512",
+        "5% reduction",
+        "2,301",
+        "2,288",
+        "2,150",
+        "",
+        "Green",
+        "↓ improving",
+        "Down on last year",
+    ],
+    [
+        "PI 2",
+        "% of repeat domestic abuse victims",
+        "33.2%",
+        "30%",
+        "32.1%",
+        "31.0%",
+        "n/a",
+        "",
+        "Amber",
+        "↔",
+        "",
+    ],
+    [
+        "PI 3",
+        "Hate crimes reported",
+        "412",
+        "Increase reporting",
+        "98",
+        "120",
+        "131",
+        "",
+        "",
+        "↑",
+        "",
+    ],
+]
+
+
 def sheet_table(rows: Sequence[Sequence[str]], *, sheet: str = "KPIs", first_row: int = 1) -> Table:
     """A spreadsheet's rows: each row knows its sheet and row number."""
     return Table(

@@ -20,77 +20,14 @@ from apps.importers.domain.tables.indicators import (
     section_code,
 )
 from apps.performance.domain.rag import TargetKind
-from tests.importers.domain.tables.indicator_tables import document, sheet_table, word_table
+from tests.importers.domain.tables.indicator_tables import (
+    QUARTERLY,
+    document,
+    sheet_table,
+    word_table,
+)
 
 U = IndicatorUse
-
-QUARTERLY = [
-    [
-        "Safer Bassetlaw Partnership – Performance Report 2025/26",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ],
-    ["", "", "", "", "", "", "", "", "", ""],
-    [
-        "Ref",
-        "Performance Indicator",
-        "Baseline (2024/25)",
-        "Target",
-        "Q1",
-        "Q2",
-        "Q3",
-        "Q4",
-        "RAG",
-        "DoT",
-        "Commentary",
-    ],
-    [
-        "PI 1",
-        "All recorded crime",
-        "9,512",
-        "5% reduction",
-        "2,301",
-        "2,288",
-        "2,150",
-        "",
-        "Green",
-        "↓ improving",
-        "Down on last year",
-    ],
-    [
-        "PI 2",
-        "% of repeat domestic abuse victims",
-        "33.2%",
-        "30%",
-        "32.1%",
-        "31.0%",
-        "n/a",
-        "",
-        "Amber",
-        "↔",
-        "",
-    ],
-    [
-        "PI 3",
-        "Hate crimes reported",
-        "412",
-        "Increase reporting",
-        "98",
-        "120",
-        "131",
-        "",
-        "",
-        "↑",
-        "",
-    ],
-]
 
 
 def _figures(row: object) -> list[tuple[str, date | None, Decimal | None]]:
