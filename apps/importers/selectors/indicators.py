@@ -204,8 +204,7 @@ def _changes(plan: MeasurePlan) -> None:
     if row.target_text and row.target_text != measure.target_text:
         amount = row.target if plan.target_kind == TargetKind.VALUE else row.target_percent
         same = (
-            plan.target_kind == measure.target_kind
-            and amount_round(amount) == measure.target_value
+            plan.target_kind == measure.target_kind and amount_round(amount) == measure.target_value
             if plan.target_kind
             else False
         )

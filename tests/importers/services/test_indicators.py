@@ -13,7 +13,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.importers.domain.source import Cell
-from apps.importers.domain.tables.indicators import NOT_A_NUMBER, indicators_read
+from apps.importers.domain.tables.indicators import (
+    NOT_A_NUMBER,
+    IndicatorReading,
+    indicators_read,
+)
 from apps.importers.selectors.indicators import (
     INDICATOR_TWICE,
     NEW_PRIORITY_TITLE,
@@ -37,8 +41,8 @@ from tests.importers.domain.tables.indicator_tables import (
 pytestmark = pytest.mark.django_db
 
 
-def _reading(rows: list[list[str]], **kwargs: object):  # type: ignore[no-untyped-def]
-    return indicators_read(document(sheet_table(rows, sheet="KPIs")), **kwargs)  # type: ignore[arg-type]
+def _reading(rows: list[list[str]]) -> IndicatorReading:
+    return indicators_read(document(sheet_table(rows, sheet="KPIs")))
 
 
 def _values(measure: Measure) -> list[tuple[str, date, Decimal]]:

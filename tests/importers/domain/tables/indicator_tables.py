@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from apps.importers.domain.source import Block, Cell, Origin, SourceDocument, Table
 
-
 # A council's quarterly report: a title row with the year, a blank row, then the header.
 QUARTERLY = [
     [
@@ -86,10 +85,10 @@ def sheet_table(rows: Sequence[Sequence[str]], *, sheet: str = "KPIs", first_row
     )
 
 
-def word_table(rows: Sequence[Sequence[str | Cell]], *, table: int = 1) -> Table:
+def word_table(rows: Sequence[Sequence[object]], *, table: int = 1) -> Table:
     """A Word table: rows know only the table they are in."""
     return Table(
-        rows=[[c if isinstance(c, Cell) else Cell(c) for c in row] for row in rows],
+        rows=[[c if isinstance(c, Cell) else Cell(str(c)) for c in row] for row in rows],
         origin=Origin(table=table),
     )
 
