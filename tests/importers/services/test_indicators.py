@@ -154,7 +154,7 @@ def test_sections_go_to_the_partnerships_priorities_by_code_or_new_ones(
     partnership: Partnership,
 ) -> None:
     violence = builders.priority(partnership=partnership, code="A")
-    rows = [
+    rows: list[list[object]] = [
         ["Indicator", "Q1 2025/26", "Q2 2025/26"],
         [Cell("A. Reduce violence", bold=True), Cell(""), Cell("")],
         ["Violence with injury", "300", "290"],

@@ -147,7 +147,7 @@ def test_per_period_targets_and_a_year_column_beside_quarters() -> None:
 
 def test_sections_name_priorities_and_repeated_headers_are_skipped() -> None:
     header = ["Indicator", "Q1 2025/26", "Q2 2025/26"]
-    rows = [
+    rows: list[list[object]] = [
         header,
         [Cell("A. Reduce violence", bold=True), Cell(""), Cell("")],
         ["Violence with injury", "300", "290"],
@@ -223,7 +223,7 @@ def test_same_headings_typed_differently_have_one_signature() -> None:
 
 
 def test_rag_from_colour_alone() -> None:
-    rows = [
+    rows: list[list[object]] = [
         ["Indicator", "Q1 2025/26", "RAG"],
         [Cell("Arson"), Cell("4"), Cell("", fill="#D4351C")],
         [Cell("Burglary"), Cell("9"), Cell("", fill="#00B050")],
