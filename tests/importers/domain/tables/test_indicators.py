@@ -146,7 +146,7 @@ def test_per_period_targets_and_a_year_column_beside_quarters() -> None:
 
 
 def test_sections_name_priorities_and_repeated_headers_are_skipped() -> None:
-    header = ["Indicator", "Q1 2025/26", "Q2 2025/26"]
+    header: list[object] = ["Indicator", "Q1 2025/26", "Q2 2025/26"]
     rows: list[list[object]] = [
         header,
         [Cell("A. Reduce violence", bold=True), Cell(""), Cell("")],
