@@ -35,9 +35,41 @@ class DocumentUpload(models.Model):
     purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.PLAN)
     imported_at = models.DateTimeField(null=True, blank=True)
     plans = models.ManyToManyField(Plan, blank=True, related_name="document_uploads")
+    # The manager's column choices for this document: {"uses": {"1": ["action", …]}, "skip": [2]}
+    # (table numbers as the preview shows them); see apps.importers.domain.reading.TableChoices.
+    choices = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ColumnChoice(models.Model):
+    """How a partnership's manager said the columns of a table with these headings are used.
+
+    Remembered on import, so next quarter's copy of the same tracker is read without asking.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="column_choices"
+    )
+    # headings_signature() of the table's header: the headings as compared, in order
+    signature = models.CharField(max_length=1000)
+    headings = models.JSONField(default=list)
+    uses = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "signature"], name="column_choice_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return " | ".join(self.headings)

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+from apps.core.text import text_key, text_squash
+
+ORGANISATION_ALIASES_INVALID = "Enter each other name as text, one on each line"
+ORGANISATION_ALIAS_TAKEN = "{alias} already names {other} in this partnership"
+ORGANISATION_ALIAS_TOO_LONG = "Each other name must be 120 characters or fewer"
 
 
 class Partnership(models.Model):
@@ -29,6 +36,13 @@ class Organisation(models.Model):
     short_name = models.CharField(
         max_length=120, help_text="As the documents print it, for example CSP or NSDC."
     )
+    # Per partnership, because "BDC" is Bassetlaw District Council in one and Bolsover in another.
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other ways this partnership's documents print it, for example Bolsover DC.",
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["short_name"]
@@ -40,6 +54,29 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.short_name
+
+    def clean(self) -> None:
+        """Aliases are text, and no short name or alias of the partnership names two agencies
+        (a lead must resolve to one)."""
+        if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
+            raise ValidationError({"aliases": ORGANISATION_ALIASES_INVALID})
+        if any(len(text_squash(a)) > 120 for a in self.aliases):
+            raise ValidationError({"aliases": ORGANISATION_ALIAS_TOO_LONG})
+        if self.partnership_id is None:
+            return
+        taken: dict[str, str] = {}
+        others = Organisation.objects.filter(partnership_id=self.partnership_id).exclude(pk=self.pk)
+        for other in others.only("short_name", "aliases"):
+            for printed in [other.short_name, *(other.aliases or [])]:
+                taken.setdefault(text_key(printed), other.short_name)
+        for printed in [self.short_name, *self.aliases]:
+            other_name = taken.get(text_key(printed))
+            if other_name is not None:
+                field = "short_name" if printed == self.short_name else "aliases"
+                message = ORGANISATION_ALIAS_TAKEN.format(
+                    alias=text_squash(printed), other=other_name
+                )
+                raise ValidationError({field: message})
 
 
 class Person(models.Model):

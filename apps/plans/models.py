@@ -119,10 +119,21 @@ class Tag(models.Model):
 
 
 class Status(models.TextChoices):
+    """Where an action stands. "Not recorded" is for an imported action whose document gave no
+    status: saying "Not started" would invent one. People choose from the others
+    (``Status.recorded_choices``); it is neither started nor completed, so a passed by-when still
+    makes it overdue."""
+
     NOT_STARTED = "not_started", "Not started"
     ONGOING = "ongoing", "On-going"
     COMPLETED = "completed", "Completed"
     ON_HOLD = "on_hold", "On hold"
+    NOT_RECORDED = "not_recorded", "Not recorded"
+
+    @classmethod
+    def recorded_choices(cls) -> list[tuple[str, str]]:
+        """The statuses a person records: every one but "Not recorded"."""
+        return [(value, label) for value, label in cls.choices if value != cls.NOT_RECORDED]
 
 
 class PredecessorMatch(models.TextChoices):

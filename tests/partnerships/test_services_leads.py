@@ -33,8 +33,9 @@ def test_an_agency_saferplan_knows_is_a_new_organisation_printed_as_the_document
 def test_anything_else_is_a_new_person_known_by_initials_that_fit() -> None:
     decision = lead_decide("jw", known_people=set(), known_organisations=set())
     assert not decision.is_organisation and decision.is_new and decision.name == "JW"
+    # Issue 10: a printed full name is kept, the person known by initials made from it.
     long = lead_decide("Somebody Long Named", known_people=set(), known_organisations=set())
-    assert long.name == "SOMEBODY L"
+    assert (long.name, long.person_name) == ("SLN", "Somebody Long Named")
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from apps.importers.domain.glossary import glossary_agencies
 from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
 from apps.importers.domain.parsers.bolsover import looks_like_bolsover_plan, parse_bolsover_plan
 from apps.importers.domain.parsers.norfolk_ccsp import (
@@ -116,6 +117,7 @@ def parse_plan_documents(text: str) -> list[ParsedPlan]:
         if layout.recognises(text):
             parsed = layout.parse(text)
             parsed.layout = layout.name
+            parsed.agencies = {**glossary_agencies(text.splitlines()), **parsed.agencies}
             plans.append(parsed)
     if not plans:
         raise ImportFormatError(unknown_layout_message())

@@ -83,6 +83,9 @@ class ParsedPlan:
     period_label: str = ""
     # the name of the layout the parser read (see ``apps.importers.domain.documents.LAYOUTS``)
     layout: str = ""
+    # the document's own glossary, abbreviation → full name ("BDC" → "Bolsover District
+    # Council"), so its leads resolve as the document means them (``glossary_agencies``)
+    agencies: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` shape promised in the README (extra keys allowed)."""

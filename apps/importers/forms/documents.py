@@ -9,8 +9,8 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 
 from apps.core.forms import GovukFormMixin
-from apps.importers.domain.documents import decode_document, parse_plan_documents
-from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
+from apps.importers.domain.parsed import ImportFormatError
+from apps.importers.domain.reading import document_read
 from apps.partnerships.models import Partnership
 from apps.plans.models import Plan
 
@@ -29,8 +29,8 @@ class DocumentUploadForm(forms.Form):
     document = forms.FileField(
         label="Plan document",
         help_text=(
-            "A plan saved as plain text (.txt). SaferPlan recognises its layout and shows you "
-            "what it will create before anything is saved."
+            "A Word document (.docx), Excel workbook (.xlsx or .xlsm), PDF, CSV, OpenDocument "
+            "(.odt or .ods) or text file, 5 MB at most."
         ),
         error_messages={"required": FILE_REQUIRED, "empty": "The selected file is empty"},
     )
@@ -40,7 +40,6 @@ class DocumentUploadForm(forms.Form):
         field = self.fields["partnership"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Partnership.objects.filter(pk__in=[p.pk for p in partnerships])
-        self.parsed_plans: list[ParsedPlan] = []
         self.content = b""
 
     def clean_document(self) -> Any:
@@ -51,7 +50,7 @@ class DocumentUploadForm(forms.Form):
             )
         self.content = document.read()
         try:
-            self.parsed_plans = parse_plan_documents(decode_document(self.content))
+            document_read(document.name, self.content)
         except ImportFormatError as error:
             raise forms.ValidationError(str(error)) from error
         return document

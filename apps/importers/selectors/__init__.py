@@ -2,8 +2,12 @@
 
 from apps.importers.selectors.documents import (
     PlanPreview,
+    UploadReview,
+    column_choices_remembered,
     document_upload_detail,
     document_upload_preview,
+    document_upload_reading,
+    partnership_named,
     partnerships_user_manages,
 )
 from apps.importers.selectors.indicators import (
@@ -28,11 +32,15 @@ __all__ = [
     "MeasurePlan",
     "PlanPreview",
     "RowChange",
+    "UploadReview",
     "blank_workbook",
+    "column_choices_remembered",
     "document_upload_detail",
     "document_upload_preview",
+    "document_upload_reading",
     "indicator_upload_detail",
     "indicators_preview",
+    "partnership_named",
     "partnerships_user_manages",
     "plan_actions",
     "plan_workbook",

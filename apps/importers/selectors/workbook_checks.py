@@ -29,6 +29,7 @@ from apps.importers.domain.workbook.reading import (
 from apps.importers.domain.workbook.structure import structure_problems
 from apps.importers.selectors.workbook_rows import (
     STATUS_BY_LABEL,
+    STATUS_LABELS,
     latest_update,
     lead_names,
     plan_actions,
@@ -66,6 +67,9 @@ BY_WHEN_UNREADABLE = (
     "or On-going, Completed, On hold, Not started, ASAP or TBC"
 )
 STATUS_UNKNOWN = "“{found}” is not a status. Choose one of: {choices}"
+STATUS_NOT_RECORDED_REFUSED = (
+    "“{found}” is only for an action whose plan document gave no status. Choose one of: {choices}"
+)
 RATING_UNKNOWN = (
     "“{found}” is not one of this plan's RAG ratings. Choose one of: {choices}, or leave it empty"
 )
@@ -229,8 +233,7 @@ def _choice(row: SheetRow, key: str, context: PlanContext, problems: list[Proble
             return None
         status = STATUS_BY_LABEL.get(label_key(found))
         if status is None:
-            choices = ", ".join(str(label) for label in Status.labels)
-            message = STATUS_UNKNOWN.format(found=found, choices=choices)
+            message = STATUS_UNKNOWN.format(found=found, choices=", ".join(STATUS_LABELS))
             problems.append(cell_problem(row.number, column, message))
         return status
     if not found:
@@ -348,6 +351,13 @@ def _check_row(
         problems.append(cell_problem(row.number, COLUMN["due_text"], BY_WHEN_UNREADABLE))
     people, organisations = _leads(row, context, problems)
     status = _choice(row, "status", context, problems)
+    # "Not recorded" round-trips, and a new row may say it, but a recorded status never goes back.
+    if status == Status.NOT_RECORDED and action is not None and action.status != status:
+        message = STATUS_NOT_RECORDED_REFUSED.format(
+            found=as_text(row.values["status"]), choices=", ".join(STATUS_LABELS)
+        )
+        problems.append(cell_problem(row.number, COLUMN["status"], message))
+        status = None
     rating = _choice(row, "rag", context, problems)
     update = _update(row, action, problems)
     if len(problems) > before or not ok or objective is None or status is None:

@@ -13,7 +13,8 @@ from apps.core.text import label_key
 from apps.importers.domain.workbook.layout import LEAD_SEPARATOR
 from apps.plans.models import Action, Plan, Status, Update
 
-STATUS_LABELS: list[str] = [str(label) for label in Status.labels]
+# The statuses a person may choose (the drop-down); "Not recorded" is read back but never offered.
+STATUS_LABELS: list[str] = [str(label) for _, label in Status.recorded_choices()]
 STATUS_BY_LABEL: dict[str, str] = {label_key(str(s.label)): s.value for s in Status}
 STATUS_BY_LABEL.update({label_key(s.value): s.value for s in Status})
 

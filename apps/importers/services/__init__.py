@@ -6,6 +6,8 @@ Rows of other apps are written only through their services (``apps.plans.service
 """
 
 from apps.importers.services.documents import (
+    column_choices_remember,
+    document_upload_choose,
     document_upload_create,
     document_upload_import,
     plan_create_from_parsed,
@@ -19,6 +21,8 @@ from apps.importers.services.workbooks import plan_create_from_workbook, workboo
 
 __all__ = [
     "IndicatorResult",
+    "column_choices_remember",
+    "document_upload_choose",
     "document_upload_create",
     "document_upload_import",
     "indicator_upload_import",

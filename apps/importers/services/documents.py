@@ -12,9 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.core.rag import rag_by_code
-from apps.importers.domain.documents import decode_document, parse_plan_documents
 from apps.importers.domain.parsed import ParsedPlan
-from apps.importers.models import DocumentUpload
+from apps.importers.domain.reading import DocumentReading, TableChoices
+from apps.importers.models import ColumnChoice, DocumentUpload
+from apps.importers.selectors.documents import document_upload_reading
 from apps.partnerships.models import Organisation, Partnership, Person
 from apps.partnerships.services import LeadResolver
 from apps.plans import services as plan_services
@@ -23,6 +24,11 @@ from apps.plans.models import Plan, Rating, Status
 EARLIER_EDITION_INVALID = "Choose an earlier edition from the same partnership, for one plan"
 EARLIER_EDITION_FOR_ONE = "Choose one plan to create when you name its earlier edition"
 ALREADY_IMPORTED = "This document has already been imported. Upload it again to import it anew."
+NOTHING_TO_IMPORT = (
+    "No actions were found in this document. Choose which column holds the actions, then "
+    "preview it again"
+)
+PLANS_CHANGED = "The plans found in this document have changed. Check the preview again"
 
 
 def _colour(code: str, printed: str) -> str:
@@ -67,7 +73,7 @@ def plan_create_from_parsed(
             position=position,
             user=user,
         )
-    resolver = LeadResolver(partnership, user=user)
+    resolver = LeadResolver(partnership, user=user, glossary=parsed.agencies)
     tags = plan_services.tags_get_or_create(
         names={
             tag for t in parsed.themes for o in t.objectives for a in o.actions for tag in a.tags
@@ -89,10 +95,11 @@ def plan_create_from_parsed(
             )
             for position, parsed_action in enumerate(parsed_objective.actions):
                 rating = ratings.get((parsed_action.rag or "").upper()[:1])
+                # Only what the document says: without a status it is "Not recorded".
                 status_value = (
                     parsed_action.status
                     if parsed_action.status in valid_statuses
-                    else Status.NOT_STARTED
+                    else Status.NOT_RECORDED
                 )
                 leads = [resolver.resolve(lead) for lead in parsed_action.leads]
                 action = plan_services.action_import(
@@ -119,7 +126,8 @@ def plan_create_from_parsed(
                         text=parsed_update.text,
                         reported_on=parsed_update.date,
                         period_label=parsed.period_label,
-                        status=status_value,
+                        # An update sets a status only where the document gave one.
+                        status="" if status_value == Status.NOT_RECORDED else status_value,
                         rating=rating,
                     )
     return plan
@@ -175,7 +183,12 @@ def document_upload_import(
     if upload.imported_at is not None:
         raise ValidationError(ALREADY_IMPORTED)
     _check_earlier_edition(upload, set(chosen), predecessor)
-    found = parse_plan_documents(decode_document(bytes(upload.content)))
+    reading = document_upload_reading(upload=upload)
+    found = reading.plans
+    if not found:
+        raise ValidationError(NOTHING_TO_IMPORT)
+    if any(not 1 <= index <= len(found) for index in chosen):
+        raise ValidationError(PLANS_CHANGED)
     plans = [
         plan_create_from_parsed(
             parsed=found[index - 1],
@@ -192,4 +205,39 @@ def document_upload_import(
     upload.imported_at = timezone.now()
     upload.save(update_fields=["imported_at"])
     upload.plans.add(*plans)
+    column_choices_remember(partnership=upload.partnership, reading=reading, user=user)
     return plans
+
+
+def document_upload_choose(
+    *, upload: DocumentUpload, choices: TableChoices, user: User
+) -> DocumentUpload:
+    """Keep the manager's column choices on the upload, so the preview (and the import after
+    it) reads the document their way."""
+    if upload.imported_at is not None:
+        raise ValidationError(ALREADY_IMPORTED)
+    upload.choices = choices.to_json()
+    upload.full_clean()
+    upload.save(update_fields=["choices"])
+    return upload
+
+
+def column_choices_remember(
+    *, partnership: Partnership, reading: DocumentReading, user: User | None
+) -> list[ColumnChoice]:
+    """Remember how each table that gave actions was read, by its headings, for next time."""
+    remembered = []
+    for table in reading.tables:
+        if not table.action_count or table.header_row is None:
+            continue
+        choice, _ = ColumnChoice.objects.update_or_create(
+            partnership=partnership,
+            signature=table.signature[:1000],
+            defaults={
+                "headings": list(table.headings),
+                "uses": [str(use) for use in table.uses],
+                "updated_by": user,
+            },
+        )
+        remembered.append(choice)
+    return remembered

@@ -1,4 +1,5 @@
-"""Upload a plan document, read the preview of what it would create, then confirm."""
+"""Upload a plan document, read the preview of what it would create (changing how its columns
+are used if need be), then confirm."""
 
 from __future__ import annotations
 
@@ -11,15 +12,23 @@ from django.shortcuts import redirect, render
 
 from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
-from apps.importers.domain.documents import LAYOUTS
 from apps.importers.domain.parsed import ImportFormatError
+from apps.importers.forms.columns import ColumnChoiceForm
 from apps.importers.forms.documents import DocumentUploadForm, ImportChoiceForm
 from apps.importers.selectors import (
+    UploadReview,
     document_upload_detail,
     document_upload_preview,
     partnerships_user_manages,
 )
-from apps.importers.services import document_upload_create, document_upload_import
+from apps.importers.services import (
+    document_upload_choose,
+    document_upload_create,
+    document_upload_import,
+)
+from apps.importers.models import DocumentUpload
+
+COLUMNS_STEP = "columns"
 
 
 def document_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -37,11 +46,33 @@ def document_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
             content=form.content,
         )
         return redirect("importers:document-preview", document_upload_id=upload.pk)
-    return render(request, "importers/document_upload.html", {"form": form, "layouts": LAYOUTS})
+    return render(request, "importers/document_upload.html", {"form": form})
+
+
+def _column_form(
+    request: AuthenticatedHttpRequest, review: UploadReview, bound: bool
+) -> ColumnChoiceForm:
+    """Tables that gave no actions start ticked to be left out while another table gave some."""
+    tables = review.reading.tables
+    found = any(table.action_count for table in tables)
+    skipped = set(review.choices.skip) | {
+        t.index
+        for t in tables
+        if found and not t.action_count and t.index not in review.choices.uses
+    }
+    return ColumnChoiceForm(request.POST if bound else None, tables=tables, skipped=sorted(skipped))
+
+
+def _reread_failed(request: AuthenticatedHttpRequest, error: ImportFormatError) -> HttpResponse:
+    """The readers changed since the upload and no longer read it: say so, keep nothing."""
+    form = DocumentUploadForm(partnerships=partnerships_user_manages(user=request.user))
+    return render(
+        request, "importers/document_upload.html", {"form": form, "reparse_error": str(error)}
+    )
 
 
 def document_preview(request: AuthenticatedHttpRequest, document_upload_id: UUID) -> HttpResponse:
-    upload = object_get_or_403(
+    upload: DocumentUpload = object_get_or_403(
         document_upload_detail(),
         user=request.user,
         permission="partnerships.manage_partnership",
@@ -50,26 +81,21 @@ def document_preview(request: AuthenticatedHttpRequest, document_upload_id: UUID
     if upload.imported_at is not None:
         return render(request, "importers/document_imported.html", {"upload": upload})
     try:
-        previews = document_upload_preview(upload=upload)
+        review = document_upload_preview(upload=upload)
     except ImportFormatError as error:
-        # The parsers changed since the upload and no longer read it: say so, keep nothing.
-        return render(
-            request,
-            "importers/document_upload.html",
-            {
-                "form": DocumentUploadForm(
-                    partnerships=partnerships_user_manages(user=request.user)
-                ),
-                "reparse_error": str(error),
-                "layouts": LAYOUTS,
-            },
-        )
+        return _reread_failed(request, error)
+    posted = request.method == "POST"
+    columns_posted = posted and request.POST.get("step") == COLUMNS_STEP
+    column_form = _column_form(request, review, bound=columns_posted)
+    if columns_posted and column_form.is_valid():
+        document_upload_choose(upload=upload, choices=column_form.choices(), user=request.user)
+        return redirect("importers:document-preview", document_upload_id=upload.pk)
     form = ImportChoiceForm(
-        request.POST or None,
-        plan_titles=[p.parsed.title for p in previews],
+        request.POST if posted and not columns_posted else None,
+        plan_titles=[p.parsed.title for p in review.plans],
         partnership=upload.partnership,
     )
-    if request.method == "POST" and form.is_valid():
+    if posted and not columns_posted and form.is_valid():
         try:
             plans = document_upload_import(
                 upload=upload,
@@ -95,5 +121,12 @@ def document_preview(request: AuthenticatedHttpRequest, document_upload_id: UUID
     return render(
         request,
         "importers/document_preview.html",
-        {"upload": upload, "previews": previews, "form": form},
+        {
+            "upload": upload,
+            "review": review,
+            "previews": review.plans,
+            "form": form,
+            "column_form": column_form,
+            "columns_step": COLUMNS_STEP,
+        },
     )

@@ -1,9 +1,10 @@
 """Writes to partnerships: the partnership itself, its agencies, people and members, and the
 resolution of a plan's printed leads to them."""
 
-from apps.partnerships.services.leads import LeadResolver
+from apps.partnerships.services.leads import LeadPreview, LeadResolver
 from apps.partnerships.services.members import (
     membership_add,
+    organisation_aliases_set,
     organisation_create,
     partnership_get_or_create,
     person_create,
@@ -12,8 +13,10 @@ from apps.partnerships.services.members import (
 )
 
 __all__ = [
+    "LeadPreview",
     "LeadResolver",
     "membership_add",
+    "organisation_aliases_set",
     "organisation_create",
     "partnership_get_or_create",
     "person_create",

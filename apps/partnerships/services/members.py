@@ -3,12 +3,14 @@ member in which role."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from apps.core.history import history_user_set
-from apps.core.text import text_squash
+from apps.core.text import text_key, text_squash
 from apps.partnerships.models import Membership, Organisation, Partnership, Person
 from apps.partnerships.selectors import forget_roles
 
@@ -39,10 +41,26 @@ def partnership_get_or_create(*, name: str) -> Partnership:
     return partnership
 
 
+def _aliases_clean(aliases: Iterable[str], short_name: str) -> list[str]:
+    """Each alias once, spacing collapsed, blanks and the short name itself left out."""
+    kept: dict[str, str] = {}
+    for alias in aliases:
+        alias = text_squash(alias)
+        if alias and text_key(alias) != text_key(short_name):
+            kept.setdefault(text_key(alias), alias)
+    return list(kept.values())
+
+
 def organisation_create(
-    *, partnership: Partnership, short_name: str, name: str, user: User | None
+    *,
+    partnership: Partnership,
+    short_name: str,
+    name: str,
+    aliases: Iterable[str] = (),
+    user: User | None,
 ) -> Organisation:
-    """An agency or body of the partnership that can lead actions.
+    """An agency or body of the partnership that can lead actions, with the other ways its
+    documents print it (``aliases``).
 
     The user is None for an import from the command line, where nobody is signed in.
     """
@@ -56,7 +74,25 @@ def organisation_create(
         errors["name"] = ORGANISATION_NAME_MISSING
     if errors:
         raise ValidationError(errors)
-    organisation = Organisation(partnership=partnership, short_name=short_name, name=name.strip())
+    organisation = Organisation(
+        partnership=partnership,
+        short_name=short_name,
+        name=name.strip(),
+        aliases=_aliases_clean(aliases, short_name),
+    )
+    organisation.full_clean()
+    history_user_set(organisation, user)
+    organisation.save()
+    return organisation
+
+
+def organisation_aliases_set(
+    *, organisation: Organisation, aliases: Iterable[str], user: User | None
+) -> Organisation:
+    """The other ways this partnership's documents print the organisation ("Bolsover DC",
+    "BDC"), so their leads resolve to it. Refused if another organisation of the partnership
+    is already known by one of them. The user is None for the command line (the demo)."""
+    organisation.aliases = _aliases_clean(aliases, organisation.short_name)
     organisation.full_clean()
     history_user_set(organisation, user)
     organisation.save()

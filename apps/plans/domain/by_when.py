@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from apps.core.text import text_squash
 
@@ -41,9 +41,19 @@ _TBC = {"tbc", "tba", "tbd", "tobeconfirmed", "tobeagreed"}
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})")
 _DATE_SHAPE = re.compile(r"\d+\s*[/.\-]\s*\d+\s*[/.\-]\s*\d+")
-_WORDED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})")
+_WORDED_DATE = re.compile(
+    r"(?:(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*[-/]\s*)([a-z]+)\.?,?(?:\s+|\s*[-/]\s*)(\d{4}|\d{2})"
+)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?")
+# "By the end of March 2027", "end Q2 2026/27", "no later than 31/3/27": the period still ends then.
+_LEAD_IN = re.compile(
+    r"^(?:(?:by|before|no later than|not later than|deadline|due)\b)?\s*(?:the\b)?\s*"
+    r"(?:end\s+of\b|end\b)?\s*"
+)
+_WEEK_COMMENCING = re.compile(r"^(?:w/c|wc|week commencing|week beginning|w/b)\.?\s+")
 _NAMED = re.compile(r"([a-z]+)\.?\s*[-']?\s*(\d{4}|\d{2})?")
-_QUARTER = re.compile(r"q([1-4])\s*(\d{4}|\d{2})(?:\s*/\s*(\d{4}|\d{2}))?")
+_QUARTER = re.compile(r"(?:q|quarter\s*)([1-4])\s*(\d{4}|\d{2})(?:\s*[/-]\s*(\d{4}|\d{2}))?")
 _FINANCIAL_YEAR = re.compile(r"(?:fy\s*)?(\d{4}|\d{2})\s*/\s*(\d{4}|\d{2})|(\d{4})-(\d{2})")
 _YEAR = re.compile(r"(?:end of\s+)?(\d{4})")
 _RANGE = re.compile(r"\s*(?:[-–—]|\bto\b|\buntil\b)\s*")
@@ -72,7 +82,9 @@ def _month_end(year: int, month: int) -> date:
 
 def _as_date(text: str) -> date | None:
     day = month = year = None
-    if match := _NUMERIC_DATE.fullmatch(text):
+    if match := _ISO_DATE.fullmatch(text):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+    elif match := _NUMERIC_DATE.fullmatch(text):
         day, month, year = int(match[1]), int(match[2]), _year(match[3])
     elif (match := _WORDED_DATE.fullmatch(text)) and match[2] in _MONTHS:
         day, month, year = int(match[1]), _MONTHS[match[2]], _year(match[3])
@@ -127,8 +139,8 @@ def _period(text: str, today: date) -> date | None:
 
 def _range_end(text: str, today: date) -> date | None:
     """The end of a range such as "2025 - 2027", "Oct 2023 – April 2025" or "March/April 2025"."""
-    if _DATE_SHAPE.fullmatch(text):
-        return None  # an impossible date such as 31/2/2026 is not a range
+    if _DATE_SHAPE.fullmatch(text) or _WORDED_DATE.fullmatch(text):
+        return None  # an impossible date such as 31/2/2026 or 31-Feb-2027 is not a range
     parts = [p for p in _RANGE.split(text) if p]
     if len(parts) < 2 and re.search(r"[a-z]\s*/", text):
         parts = [p.strip() for p in text.split("/") if p.strip()]
@@ -153,11 +165,11 @@ def interpret_by_when(text: str | None, *, today: date | None = None) -> ByWhen:
         return ByWhen(written, "asap")
     if key in _TBC:
         return ByWhen(written, "tbc")
-    lowered = written.lower().strip(" .")
-    if lowered.startswith("by "):
-        lowered = lowered[3:]
+    lowered = _LEAD_IN.sub("", written.lower().strip(" .")).strip(" .") or written.lower()
     if (as_date := _as_date(lowered)) is not None:
         return ByWhen(written, "date", due_date=as_date)
+    if (week := _WEEK_COMMENCING.match(lowered)) and (start := _as_date(lowered[week.end() :])):
+        return ByWhen(written, "period", due_date=start + timedelta(days=6))
     today = today or date.today()
     end = _period(lowered, today) or _range_end(lowered, today)
     if end is not None:

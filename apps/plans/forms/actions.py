@@ -8,7 +8,12 @@ from django import forms
 
 from apps.core.forms import GovukFormMixin
 from apps.plans.domain.by_when import BY_WHEN_HELP, interpret_by_when
-from apps.plans.forms.ratings import PlanRatingMixin, rating_field, status_field
+from apps.plans.forms.ratings import (
+    PlanRatingMixin,
+    rating_field,
+    status_field,
+    status_keep_not_recorded,
+)
 from apps.plans.models import Objective, Plan, Tag
 from apps.plans.services.actions import (
     ACTION_NUMBER_MISSING,
@@ -71,6 +76,7 @@ class ActionForm(PlanRatingMixin, GovukFormMixin, forms.Form):
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ratings_offer(plan)
+        status_keep_not_recorded(self)
         self._people = {str(p.pk): p for p in plan.partnership.people.all()}
         self._organisations = {str(o.pk): o for o in plan.partnership.organisations.all()}
         self._tags = {str(t.pk): t for t in Tag.objects.all()}

@@ -11,15 +11,28 @@ from apps.plans.models import Plan, Rating, Status
 
 STATUS_MISSING = "Select the status of the action"
 RATING_INVALID = "Select a RAG rating from this plan's scheme"
+NOT_RECORDED_CHOICE = "Not recorded – the plan's document gave no status"
 
 
 def status_field() -> forms.ChoiceField:
+    """The statuses a person records; "Not recorded" is offered only where it is kept
+    (``status_keep_not_recorded``)."""
     return forms.ChoiceField(
         label="Status",
-        choices=Status.choices,
+        choices=Status.recorded_choices(),
         widget=forms.RadioSelect,
         error_messages={"required": STATUS_MISSING, "invalid_choice": STATUS_MISSING},
     )
+
+
+def status_keep_not_recorded(form: forms.Form) -> None:
+    """Offer "Not recorded" too when the action has no recorded status yet, so a manager can
+    correct its wording without inventing a status its document never gave."""
+    if form.initial.get("status") != Status.NOT_RECORDED:
+        return
+    field = form.fields["status"]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = [*Status.recorded_choices(), (Status.NOT_RECORDED, NOT_RECORDED_CHOICE)]
 
 
 def rating_field() -> forms.ChoiceField:

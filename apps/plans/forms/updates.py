@@ -8,7 +8,7 @@ from django import forms
 
 from apps.core.forms import GovukFormMixin
 from apps.plans.forms.ratings import PlanRatingMixin, rating_field, status_field
-from apps.plans.models import Plan
+from apps.plans.models import Plan, Status
 from apps.plans.services.actions import UPDATE_TEXT_MISSING
 
 PERIOD_LABEL_TOO_LONG = "Reporting period must be 50 characters or fewer"
@@ -40,3 +40,6 @@ class UpdateForm(PlanRatingMixin, GovukFormMixin, forms.Form):
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ratings_offer(plan)
+        # An update records where the action stands: with none recorded yet, nothing is ticked.
+        if self.initial.get("status") == Status.NOT_RECORDED:
+            self.initial["status"] = ""

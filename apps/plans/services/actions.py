@@ -24,6 +24,10 @@ OBJECTIVE_NOT_IN_PLAN = "Choose an objective in the same plan"
 ACTION_ALREADY_RETIRED = "This action has already been retired"
 RETIRE_REASON_MISSING = "Enter why the action is being retired"
 ACTION_RETIRED_NO_UPDATES = "This action has been retired, so it cannot be updated"
+STATUS_NOT_RECORDED_REFUSED = (
+    "Select the status of the action: “Not recorded” is only for an action whose plan "
+    "document gave no status"
+)
 
 
 def _check_wording(number: str, text: str) -> None:
@@ -34,6 +38,14 @@ def _check_wording(number: str, text: str) -> None:
         errors["text"] = ACTION_TEXT_MISSING
     if errors:
         raise ValidationError(errors)
+
+
+def status_check_recordable(*, current: str, status: str) -> None:
+    """A recorded status is never taken back to "Not recorded"; it may only stay where the
+    document left it. (A new action may be "Not recorded" when a spreadsheet row says so; the
+    manager's form does not offer it.)"""
+    if status == Status.NOT_RECORDED and current != Status.NOT_RECORDED:
+        raise ValidationError({"status": STATUS_NOT_RECORDED_REFUSED})
 
 
 def rating_check_in_plan(rating: Rating | None, plan_id: int) -> None:
@@ -91,6 +103,7 @@ def action_add_update(
         raise ValidationError(ACTION_RETIRED_NO_UPDATES)
     if not text.strip():
         raise ValidationError({"text": UPDATE_TEXT_MISSING})
+    status_check_recordable(current=action.status, status=status)
     _check_rating(action, rating)
     update = Update(
         action=action,
@@ -176,6 +189,7 @@ def action_edit(
 ) -> Action:
     """A manager's edit of the action itself; every field change lands in the audit history."""
     _check_wording(number, text)
+    status_check_recordable(current=action.status, status=status)
     action.number = number.strip()
     action.text = text.strip()
     action.method = method.strip()

@@ -13,10 +13,16 @@ from apps.importers.domain.documents import (
     parse_plan_document,
     parse_plan_documents,
 )
-from apps.importers.domain.parsed import ParsedAction, ParsedObjective, ParsedPlan, ParsedTheme
+from apps.importers.domain.parsed import (
+    ParsedAction,
+    ParsedObjective,
+    ParsedPlan,
+    ParsedTheme,
+    ParsedUpdate,
+)
 from apps.importers.services import plan_create_from_parsed
 from apps.partnerships.models import Organisation, Partnership, Person
-from apps.plans.models import Action, Objective, Plan, Update
+from apps.plans.models import Action, Objective, Plan, Status, Update
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +115,29 @@ def test_every_row_a_seed_creates_fits_its_fields(path: Path, partnership: Partn
     assert created
     for row in created:
         row.full_clean()
+
+
+def test_a_status_is_saved_only_where_the_document_gives_one(partnership: Partnership) -> None:
+    """A tracker whose rows say "Done" in their update but have no status column: nothing is
+    invented, so the plan shows those actions as "Not recorded", updates with no status."""
+    said = ParsedAction(number="1.1", text="Refresh the ASB policy", status="completed")
+    silent = ParsedAction(
+        number="1.2",
+        text="Run a bystander campaign",
+        due_text="March 2027",
+        updates=[ParsedUpdate(text="Done: the campaign ran in the autumn.")],
+    )
+    parsed = ParsedPlan(
+        title="Safer Wyre Forest Partnership Plan",
+        themes=[
+            ParsedTheme(
+                title="Violence against women and girls",
+                objectives=[ParsedObjective(number=1, title="Prevent", actions=[said, silent])],
+            )
+        ],
+    )
+    plan = plan_create_from_parsed(parsed=parsed, partnership=partnership)
+    saved = {a.number: a for a in Action.objects.filter(objective__theme__plan=plan)}
+    assert saved["1.1"].status == Status.COMPLETED
+    assert saved["1.2"].status == Status.NOT_RECORDED
+    assert saved["1.2"].updates.get().status == ""

@@ -13,11 +13,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from apps.demo.seeds import NORFOLK_2013, NSDC_2025, NSDC_2026
+from apps.demo.seeds import BOLSOVER_2017, NORFOLK_2013, NSDC_2025, NSDC_2026
 from apps.importers.forms.documents import FILE_REQUIRED, MAX_DOCUMENT_BYTES, PLANS_REQUIRED
 from apps.importers.models import DocumentUpload
 from apps.importers.services.documents import ALREADY_IMPORTED, EARLIER_EDITION_FOR_ONE
 from apps.partnerships.models import Membership, Partnership
+from apps.partnerships.services import organisation_create
 from apps.plans.models import Action, Plan, Update
 from tests import builders
 
@@ -226,3 +227,36 @@ def test_an_earlier_edition_is_for_one_plan_only(
     )
     assert EARLIER_EDITION_FOR_ONE in page.content.decode()
     assert Plan.objects.count() == 1
+
+
+def test_preview_shows_which_leads_match_and_which_will_be_added(
+    signed_in: Callable[[User], Client],
+) -> None:
+    """Bolsover's plan uploaded by a partnership named after Bassetlaw: its own glossary says
+    BDC is Bolsover District Council; the CSP the partnership has is matched by its alias."""
+    partnership = builders.partnership("Bassetlaw, Newark & Sherwood CSP")
+    organisation_create(
+        partnership=partnership,
+        short_name="BNS CSP",
+        name="Bassetlaw, Newark & Sherwood Community Safety Partnership",
+        aliases=["CSP"],
+        user=None,
+    )
+    user = builders.member(partnership=partnership, role=Membership.Role.MANAGER)
+    upload = builders.document_upload(partnership=partnership, path=BOLSOVER_2017, user=user)
+    page = signed_in(user).get(reverse("importers:document-preview", args=[upload.pk]))
+    text = " ".join(page.content.decode().split())
+    assert "which match Bassetlaw, Newark &amp; Sherwood CSP’s agencies and people" in text
+    row = (
+        '<td class="govuk-table__cell">BDC</td> <td class="govuk-table__cell">Agency</td> '
+        '<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--yellow">Will be '
+        'added</strong> <span class="govuk-body-s">(by the document\'s glossary)</span></td> '
+        '<td class="govuk-table__cell">Bolsover District Council (BDC)</td>'
+    )
+    assert row in text.replace("&#x27;", "'")
+    assert (
+        '<td class="govuk-table__cell">CSP</td> <td class="govuk-table__cell">Agency</td> '
+        '<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--green">Matches'
+        '</strong> <span class="govuk-body-s">(by alias)</span></td>'
+    ) in text
+    assert "CSP (Community Safety Partnership)" not in text

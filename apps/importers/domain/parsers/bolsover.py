@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from apps.importers.domain.glossary import glossary_agencies
 from apps.importers.domain.parsed import (
     ImportFormatError,
     ImportWarning,
@@ -64,6 +65,8 @@ def parse_bolsover_plan(text: str) -> ParsedPlan:
     plan = _Reader(lines, header).read()
     if not any(o.actions for t in plan.themes for o in t.objectives):
         raise ImportFormatError(NO_PRIORITIES)
+    # The plan's glossary says what its leads' initials mean ("BDC – Bolsover District Council").
+    plan.agencies = glossary_agencies(lines)
     return plan
 
 
