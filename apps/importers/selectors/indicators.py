@@ -255,7 +255,7 @@ def indicators_preview(
     plans: list[MeasurePlan] = []
     problems: list[str] = []
     first_seen: dict[str, IndicatorRow] = {}
-    for table in reading.chosen:
+    for table in reading.tables_read:
         for row in table.indicators:
             key = name_key(row.name)
             if key in first_seen:

@@ -15,6 +15,7 @@ from apps.core.permissions import object_get_or_403
 from apps.importers.domain.parsed import ImportFormatError
 from apps.importers.forms.columns import ColumnChoiceForm
 from apps.importers.forms.documents import DocumentUploadForm, ImportChoiceForm
+from apps.importers.models import DocumentUpload
 from apps.importers.selectors import (
     UploadReview,
     document_upload_detail,
@@ -26,7 +27,6 @@ from apps.importers.services import (
     document_upload_create,
     document_upload_import,
 )
-from apps.importers.models import DocumentUpload
 
 COLUMNS_STEP = "columns"
 

@@ -9,9 +9,8 @@ the same document the same way.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -28,6 +27,7 @@ from apps.importers.domain.tables.period_headings import (
     period_heading,
     year_context,
 )
+from apps.importers.domain.tables.plan_layout import headings_signature
 from apps.performance.domain.csv_series import parse_number
 from apps.performance.domain.rag import TargetKind
 from apps.performance.domain.trend import Polarity
@@ -225,7 +225,10 @@ PERIOD_YEAR_MISSING = (
 )
 PERIOD_TWICE = "Column {column}: {label} is already read from column {first}"
 INDICATOR_COLUMN_MISSING = "Choose the column that holds the indicators"
-TABLE_NOT_READ = "{where}: a table of {count} rows was not read"
+TABLE_NOT_READ = "{where}: a table of {count} rows was not read ({reason})"
+NOT_INDICATORS = "it does not look like a table of indicators"
+LEFT_OUT = "you chose to leave it out"
+SIGNATURE_PREFIX = "indicators:"
 YEAR_NOT_READ = "“{text}” is not a year SaferPlan can read; write it as 2025/26"
 
 _MISSING = {
@@ -327,23 +330,21 @@ class IndicatorTable:
     """One table of the document, with the header found (or the first row when none was), the
     use of each column, and its rows as they will be read."""
 
-    index: int  # position among the document's tables, from 0
+    index: int  # 1-based among document.tables, as the plan reader numbers them
     origin: Origin
-    header_row: int
+    header_row: int  # index into table.rows (the first row with text when none was recognised)
     headings: list[str]
-    uses: list[str]  # one IndicatorUse value per column
-    chosen: bool  # whether the table will be imported
-    recognised: bool  # whether its header was recognised without the manager's choice
+    uses: list[str]  # one IndicatorUse value per column: the guess, or the manager's choice
+    chosen: bool  # uses came from a choice (made now or remembered) rather than a guess
+    recognised: bool  # the guess found an indicator column and a period column
     samples: list[list[str]]  # per column, up to three values below the header
     rows: list[IndicatorRow]
-    signature: str  # the headings as compared, hashed: the same tracker next quarter
+    signature: str  # the header as compared, so next quarter's copy finds this choice
     year: YearContext | None
     periods: list[PeriodHeading | None]  # per column, the period its heading names
+    read: bool = False  # its rows will be imported
+    reason: str = ""  # why it will not be, in words; "" when it will
     problems: list[str] = field(default_factory=list)  # about columns, not rows
-
-    @property
-    def number(self) -> int:
-        return self.index + 1
 
     @property
     def indicators(self) -> list[IndicatorRow]:
@@ -361,12 +362,12 @@ class IndicatorReading:
     skipped: list[str] = field(default_factory=list)
 
     @property
-    def chosen(self) -> list[IndicatorTable]:
-        return [table for table in self.tables if table.chosen]
+    def tables_read(self) -> list[IndicatorTable]:
+        return [table for table in self.tables if table.read]
 
     @property
     def problems(self) -> list[str]:
-        return [p for table in self.chosen for p in table.all_problems]
+        return [p for table in self.tables_read for p in table.all_problems]
 
 
 # Reading cells --------------------------------------------------------------------------------
@@ -592,9 +593,9 @@ def _periods_settle(uses: list[str], periods: list[PeriodHeading | None]) -> Non
 
 
 def signature_of(headings: Sequence[str]) -> str:
-    """The same headings in the same order, however they are typed, give the same signature."""
-    key = "|".join(heading_key(h) for h in headings)
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    """The same headings in the same order, however they are typed, give the same signature;
+    marked as an indicator table's, so a plan table with the same headings keeps its own."""
+    return SIGNATURE_PREFIX + headings_signature(headings)
 
 
 # Rows -----------------------------------------------------------------------------------------
@@ -804,6 +805,7 @@ def _table_read(
     uses: Sequence[str] | None,
     skip: bool,
     year_text: str,
+    remembered: Mapping[str, Sequence[str]],
 ) -> IndicatorTable:
     rows = _texts(table)
     width = table.width
@@ -828,6 +830,9 @@ def _table_read(
     cell_uses = [_cell_use(text, year) for text in headings]
     periods = [period for _, period in cell_uses]
     recognised = found is not None
+    signature = signature_of(headings)
+    if uses is None and len(remembered.get(signature, ())) == width:
+        uses = remembered[signature]
     if uses is not None:
         chosen_uses = [
             u if u in _USE_VALUES else IndicatorUse.IGNORE.value for u in list(uses)[:width]
@@ -840,7 +845,8 @@ def _table_read(
             IndicatorUse.NOTE.value if h else IndicatorUse.IGNORE.value for h in headings
         ]
     columns = _Columns(headings, chosen_uses, periods)
-    chosen = not skip and (recognised or uses is not None)
+    chosen = uses is not None
+    read = not skip and (recognised or chosen)
     first_seen: dict[date, int] = {}
     for column in columns.of(IndicatorUse.PERIOD) + columns.of(IndicatorUse.PERIOD_TARGET):
         name, text = _column_name(headings, column), headings[column]
@@ -857,7 +863,7 @@ def _table_read(
                 first_seen[period.start] = column
     indicator = columns.first(IndicatorUse.INDICATOR)
     if indicator is None:
-        if chosen:
+        if read:
             problems.append(INDICATOR_COLUMN_MISSING)
         read_rows: list[IndicatorRow] = []
     else:
@@ -866,7 +872,7 @@ def _table_read(
         [row[c] for row in rows[header_row + 1 :] if c < len(row) and row[c]][:3]
         for c in range(width)
     ]
-    if not chosen:
+    if not read:
         problems = []
     return IndicatorTable(
         index=index,
@@ -878,9 +884,11 @@ def _table_read(
         recognised=recognised,
         samples=samples,
         rows=read_rows,
-        signature=signature_of(headings),
+        signature=signature,
         year=year,
         periods=periods,
+        read=read,
+        reason="" if read else (LEFT_OUT if skip else NOT_INDICATORS),
         problems=problems,
     )
 
@@ -940,15 +948,17 @@ def indicators_read(
     document: SourceDocument,
     *,
     uses: Mapping[int, Sequence[str]] | None = None,
-    skip: Sequence[int] = (),
+    skip: Collection[int] = (),
     years: Mapping[int, str] | None = None,
+    remembered: Mapping[str, Sequence[str]] | None = None,
 ) -> IndicatorReading:
     """Every table of the document read as an indicator table.
 
-    ``uses`` gives the manager's choice of each column's use for a table (by its index);
-    ``skip`` the tables not to import; ``years`` the year the figures are for, for a table
-    whose headings and title do not say ("2025/26"). A table whose header is not recognised
-    and has no choices is listed but not chosen, so the preview can ask for them.
+    ``uses`` gives the manager's choice of each column's use for a table (by its 1-based
+    index); ``skip`` the tables not to import; ``years`` the year the figures are for, for a
+    table whose headings and title do not say ("2025/26"); ``remembered`` the partnership's
+    earlier choices by header signature, used where no choice is given. A table whose header
+    is not recognised and has no choice is listed but not read, so the preview can ask.
     """
     uses, years = uses or {}, years or {}
     tables = [
@@ -959,14 +969,17 @@ def indicators_read(
             uses=uses.get(index),
             skip=index in skip,
             year_text=years.get(index, ""),
+            remembered=remembered or {},
         )
-        for index, table in enumerate(document.tables)
+        for index, table in enumerate(document.tables, start=1)
     ]
     skipped = list(document.skipped)
     for table, source in zip(tables, document.tables, strict=True):
-        if not table.chosen:
+        if not table.read:
             skipped.append(
-                TABLE_NOT_READ.format(where=source.origin.describe(), count=len(source.rows))
+                TABLE_NOT_READ.format(
+                    where=source.origin.describe(), count=len(source.rows), reason=table.reason
+                )
             )
     return IndicatorReading(name=document.name, tables=tables, skipped=skipped)
 

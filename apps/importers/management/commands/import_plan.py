@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
-from apps.importers.domain.reading import DocumentReading, TableChoices, document_plans
 from apps.importers.domain.readers import read_document
+from apps.importers.domain.reading import DocumentReading, TableChoices, document_plans
 from apps.importers.domain.tables.headings import USE_LABELS, Use, heading_key
 from apps.importers.selectors import column_choices_remembered, partnership_named
 from apps.importers.services import column_choices_remember, plan_create_from_parsed

@@ -37,7 +37,7 @@ def _figures(row: object) -> list[tuple[str, date | None, Decimal | None]]:
 def test_quarterly_report_with_baseline_target_rag_and_direction() -> None:
     reading = indicators_read(document(sheet_table(QUARTERLY, sheet="KPIs")))
     [table] = reading.tables
-    assert table.chosen and table.recognised
+    assert table.read and table.recognised and not table.chosen and table.index == 1
     assert table.header_row == 2
     assert table.uses == [
         U.CODE, U.INDICATOR, U.BASELINE, U.TARGET, U.PERIOD, U.PERIOD, U.PERIOD, U.PERIOD,
@@ -183,7 +183,7 @@ def test_headings_without_a_year_ask_for_one_and_the_year_given_is_used() -> Non
         PERIOD_YEAR_MISSING.format(column="Q2", text="Q2"),
     ]
     assert reading.tables[0].indicators[0].figures == []
-    given = indicators_read(doc, years={0: "2026/27"})
+    given = indicators_read(doc, years={1: "2026/27"})
     assert given.problems == []
     assert given.tables[0].indicators[0].figures[1].period_label == "Q2 2026/27"
 
@@ -193,15 +193,18 @@ def test_a_table_not_recognised_waits_for_the_managers_choice() -> None:
     doc = document(sheet_table(rows))
     reading = indicators_read(doc)
     [table] = reading.tables
-    assert not table.chosen and table.rows == []
-    assert reading.skipped == ["Sheet ‘KPIs’: a table of 2 rows was not read"]
-    chosen = indicators_read(doc, uses={0: [U.INDICATOR, U.NOTE, U.IGNORE]})
-    assert chosen.tables[0].chosen
+    assert not table.read and table.rows == []
+    assert reading.skipped == [
+        "Sheet ‘KPIs’: a table of 2 rows was not read (it does not look like a table of indicators)"
+    ]
+    chosen = indicators_read(doc, uses={1: [U.INDICATOR, U.NOTE, U.IGNORE]})
+    assert chosen.tables[0].chosen and chosen.tables[0].read
     assert chosen.tables[0].indicators[0].notes == [("This quarter", "80")]
-    no_indicator = indicators_read(doc, uses={0: [U.NOTE, U.NOTE, U.NOTE]})
+    no_indicator = indicators_read(doc, uses={1: [U.NOTE, U.NOTE, U.NOTE]})
     assert no_indicator.problems == [INDICATOR_COLUMN_MISSING]
-    skipped = indicators_read(document(sheet_table(QUARTERLY)), skip=[0])
-    assert skipped.chosen == [] and skipped.problems == []
+    skipped = indicators_read(document(sheet_table(QUARTERLY)), skip=[1])
+    assert skipped.tables_read == [] and skipped.problems == []
+    assert skipped.tables[0].reason == "you chose to leave it out"
 
 
 def test_changing_a_column_use_changes_what_is_read() -> None:
@@ -209,7 +212,7 @@ def test_changing_a_column_use_changes_what_is_read() -> None:
     uses = list(indicators_read(doc).tables[0].uses)
     uses[7] = U.IGNORE  # Q4
     uses[10] = U.IGNORE  # Commentary
-    [crime, *_] = indicators_read(doc, uses={0: uses}).tables[0].indicators
+    [crime, *_] = indicators_read(doc, uses={1: uses}).tables[0].indicators
     assert [f.period_label for f in crime.figures] == ["Q1 2025/26", "Q2 2025/26", "Q3 2025/26"]
     assert crime.notes == []
 
@@ -246,3 +249,16 @@ def test_amounts_and_polarity_as_reports_print_them() -> None:
     assert polarity_read("Aim: reduce") == "down"
     assert polarity_read("Monitor only") == "neither"
     assert polarity_read("Blue") is None
+
+
+def test_a_remembered_choice_reads_next_quarters_copy() -> None:
+    rows = [["Crime type", "This quarter", "Last quarter"], ["Shoplifting", "80", "70"]]
+    doc = document(sheet_table(rows))
+    signature = indicators_read(doc).tables[0].signature
+    assert signature.startswith("indicators:")
+    remembered = {signature: [U.INDICATOR, U.NOTE, U.IGNORE]}
+    [table] = indicators_read(doc, remembered=remembered).tables
+    assert table.read and table.chosen
+    assert table.indicators[0].name == "Shoplifting"
+    wrong_width = {signature: [U.INDICATOR]}
+    assert not indicators_read(doc, remembered=wrong_width).tables[0].read
