@@ -14,7 +14,9 @@ from apps.importers.selectors.indicators import (
     FigurePlan,
     IndicatorPreview,
     MeasurePlan,
+    indicator_choices_remembered,
     indicator_upload_detail,
+    indicator_upload_reading,
     indicators_preview,
 )
 from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
@@ -38,7 +40,9 @@ __all__ = [
     "document_upload_detail",
     "document_upload_preview",
     "document_upload_reading",
+    "indicator_choices_remembered",
     "indicator_upload_detail",
+    "indicator_upload_reading",
     "indicators_preview",
     "partnership_named",
     "partnerships_user_manages",

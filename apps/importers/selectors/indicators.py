@@ -15,14 +15,18 @@ from typing import Literal
 from django.db.models import Prefetch, QuerySet
 
 from apps.core.text import text_key
+from apps.importers.domain.readers import read_document
 from apps.importers.domain.tables.indicators import (
+    SIGNATURE_PREFIX,
     FigureRead,
+    IndicatorChoices,
     IndicatorReading,
     IndicatorRow,
     IndicatorTable,
+    indicators_read,
     section_code,
 )
-from apps.importers.models import DocumentUpload
+from apps.importers.models import ColumnChoice, DocumentUpload
 from apps.partnerships.models import Partnership
 from apps.performance.domain.rag import TargetKind
 from apps.performance.domain.trend import Polarity
@@ -124,6 +128,27 @@ def indicator_upload_detail() -> QuerySet[DocumentUpload]:
     """Uploads of performance reports, with the partnership their pages name."""
     return DocumentUpload.objects.filter(purpose=DocumentUpload.Purpose.INDICATORS).select_related(
         "partnership"
+    )
+
+
+def indicator_choices_remembered(*, partnership: Partnership) -> dict[str, list[str]]:
+    """The partnership's earlier column choices for indicator tables, by header signature."""
+    rows = ColumnChoice.objects.filter(
+        partnership=partnership, signature__startswith=SIGNATURE_PREFIX
+    ).values_list("signature", "uses")
+    return {signature: [str(use) for use in uses] for signature, uses in rows}
+
+
+def indicator_upload_reading(*, upload: DocumentUpload) -> IndicatorReading:
+    """Read the kept report with the choices made on it and the partnership's remembered
+    ones, exactly as the import will. ImportFormatError if the readers no longer read it."""
+    choices = IndicatorChoices.from_json(upload.choices)
+    return indicators_read(
+        read_document(upload.file_name, bytes(upload.content)),
+        uses=choices.uses,
+        skip=choices.skip,
+        years=choices.years,
+        remembered=indicator_choices_remembered(partnership=upload.partnership),
     )
 
 

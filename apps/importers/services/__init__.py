@@ -14,6 +14,8 @@ from apps.importers.services.documents import (
 )
 from apps.importers.services.indicators import (
     IndicatorResult,
+    indicator_choices_remember,
+    indicator_upload_choose,
     indicator_upload_import,
     indicators_import,
 )
@@ -25,6 +27,8 @@ __all__ = [
     "document_upload_choose",
     "document_upload_create",
     "document_upload_import",
+    "indicator_choices_remember",
+    "indicator_upload_choose",
     "indicator_upload_import",
     "indicators_import",
     "plan_create_from_parsed",

@@ -17,8 +17,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from apps.importers.domain.tables.indicators import FigureRead, IndicatorReading, IndicatorRow
-from apps.importers.models import DocumentUpload
+from apps.importers.domain.tables.indicators import (
+    FigureRead,
+    IndicatorChoices,
+    IndicatorReading,
+    IndicatorRow,
+)
+from apps.importers.models import ColumnChoice, DocumentUpload
 from apps.importers.selectors.indicators import (
     FigurePlan,
     IndicatorPreview,
@@ -271,6 +276,37 @@ def indicators_import(
     return work.result
 
 
+def indicator_upload_choose(
+    *, upload: DocumentUpload, choices: IndicatorChoices, user: User
+) -> DocumentUpload:
+    """Keep the manager's column choices on the upload, so the preview (and the import after
+    it) reads the report their way."""
+    if upload.imported_at is not None:
+        raise ValidationError(ALREADY_IMPORTED)
+    upload.choices = choices.to_json()
+    upload.full_clean()
+    upload.save(update_fields=["choices"])
+    return upload
+
+
+def indicator_choices_remember(
+    *, partnership: Partnership, reading: IndicatorReading, user: User | None
+) -> list[ColumnChoice]:
+    """Remember how each table that gave indicators was read, by its headings, so next
+    quarter's copy of the same report needs no choices."""
+    remembered = []
+    for table in reading.tables_read:
+        if not table.indicators:
+            continue
+        choice, _ = ColumnChoice.objects.update_or_create(
+            partnership=partnership,
+            signature=table.signature[:1000],
+            defaults={"headings": table.headings, "uses": table.uses, "updated_by": user},
+        )
+        remembered.append(choice)
+    return remembered
+
+
 @transaction.atomic
 def indicator_upload_import(
     *,
@@ -288,6 +324,7 @@ def indicator_upload_import(
     result = indicators_import(
         partnership=upload.partnership, reading=reading, user=user, ticked=ticked, priority=priority
     )
+    indicator_choices_remember(partnership=upload.partnership, reading=reading, user=user)
     upload.imported_at = timezone.now()
     upload.save(update_fields=["imported_at"])
     return result

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from apps.core.rag import AMBER, BLUE, GREEN, RED, rag_parse
 from apps.core.text import text_plain, text_squash
@@ -51,6 +52,8 @@ class IndicatorUse(StrEnum):
     NOTE = "note"
     IGNORE = "ignore"
 
+
+_USE_VALUES = {use.value for use in IndicatorUse}
 
 INDICATOR_USE_LABELS: dict[IndicatorUse, str] = {
     IndicatorUse.INDICATOR: "Indicator",
@@ -370,6 +373,38 @@ class IndicatorReading:
         return [p for table in self.tables_read for p in table.all_problems]
 
 
+@dataclass(frozen=True)
+class IndicatorChoices:
+    """The manager's choices for a report: each table's column uses, the tables left out and
+    the year the figures are for where the headings do not say. Kept on the upload as JSON."""
+
+    uses: Mapping[int, Sequence[str]] = field(default_factory=dict)
+    skip: frozenset[int] = frozenset()
+    years: Mapping[int, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uses": {str(i): [str(use) for use in uses] for i, uses in self.uses.items()},
+            "skip": sorted(self.skip),
+            "years": {str(i): year for i, year in self.years.items() if year},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> IndicatorChoices:
+        """Choices kept on an upload; a use no longer known is read as Ignore."""
+        data = data or {}
+        uses = {
+            int(i): [u if u in _USE_VALUES else IndicatorUse.IGNORE.value for u in values]
+            for i, values in (data.get("uses") or {}).items()
+            if str(i).isdigit() and isinstance(values, list)
+        }
+        skip = frozenset(int(i) for i in data.get("skip") or [] if str(i).isdigit())
+        years = {
+            int(i): str(year) for i, year in (data.get("years") or {}).items() if str(i).isdigit()
+        }
+        return cls(uses=uses, skip=skip, years=years)
+
+
 # Reading cells --------------------------------------------------------------------------------
 
 
@@ -566,7 +601,6 @@ def _default_uses(
     return uses
 
 
-_USE_VALUES = {use.value for use in IndicatorUse}
 _REPEATABLE = {IndicatorUse.PERIOD.value, IndicatorUse.PERIOD_TARGET.value}
 _FINE = {"month", "quarter", "range"}
 
