@@ -15,13 +15,21 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from bench import document_import, plan_page, report_build, spc_bench, workbook_import
+    from bench import (
+        document_formats,
+        document_import,
+        plan_page,
+        report_build,
+        spc_bench,
+        workbook_import,
+    )
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
         plan_page.run()
         document_import.run()
+        document_formats.run()
         workbook_import.run()
         spc_bench.run()
         report_build.run()

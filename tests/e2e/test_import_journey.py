@@ -25,8 +25,12 @@ def test_manager_uploads_a_plan_reads_the_preview_confirms_and_finds_it(
     builders.member(partnership=partnership, role=Membership.Role.MANAGER, username="manager")
     sign_in("manager", "pw-for-tests-1")
 
-    page.get_by_role("link", name=re.compile("Create a new plan from a document or spreadsheet")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Create a plan from a document or spreadsheet")
+    page.get_by_role(
+        "link", name=re.compile("Create a new plan from a document or spreadsheet")
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Create a plan from a document or spreadsheet"
+    )
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Upload and preview").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select the plan document")

@@ -88,7 +88,7 @@ def test_objective_1_action_9_was_completed(changes: PlanChanges) -> None:
     change = _change(changes, 1, "9)")
     assert change.kind == "carried"
     assert change.by_when == ("April 2025", "Completed")
-    assert change.status == ("Not started", "Completed")
+    assert change.status == ("Not recorded", "Completed")
     assert change.completed and not change.reworded
     assert [u.text[:44] for u in change.new_updates] == [
         "Further training has taken place in Feb 2026"
@@ -120,7 +120,7 @@ def test_rewordings_are_word_diffs(changes: PlanChanges) -> None:
     ]
     assert edits(_change(changes, 2, "5)")) == [("delete", "warn"), ("insert", "worn")]
     body_worn = _change(changes, 2, "5)")
-    assert body_worn.completed and body_worn.status == ("Not started", "Completed")
+    assert body_worn.completed and body_worn.status == ("Not recorded", "Completed")
     assert edits(_change(changes, 2, "7)")) == [
         ("delete", "diversionary"),
         ("insert", "diversionsary"),

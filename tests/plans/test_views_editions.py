@@ -69,7 +69,7 @@ def test_what_changed_on_the_seed_editions(
     row = re.search(rf'id="change-carried-{nine.pk}">(.*?)</tr>', page)
     assert row is not None
     assert "By when: April 2025 → Completed" in row.group(1)
-    assert "Status: Not started → Completed" in row.group(1)
+    assert "Status: Not recorded → Completed" in row.group(1)
     # Reworded text: struck-out and inserted words, each announced in words.
     assert (
         '<del><span class="govuk-visually-hidden">[removed: </span>warn'

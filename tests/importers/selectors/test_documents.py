@@ -32,7 +32,7 @@ def _import(
     if known:
         builders.person(partnership=partnership, initials=known)
     upload = builders.document_upload(partnership=partnership, path=path)
-    previews = [p for p in document_upload_preview(upload=upload) if p.number in chosen]
+    previews = [p for p in document_upload_preview(upload=upload).plans if p.number in chosen]
     before = _leads(partnership)
     document_upload_import(
         upload=upload, chosen=chosen, status=Plan.Status.DRAFT, user=upload.uploaded_by
@@ -49,7 +49,7 @@ def _import(
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_each_plan_of_a_seed_adds_the_leads_its_preview_promised(path: Path) -> None:
     upload = builders.document_upload(partnership=builders.partnership(), path=path)
-    count = len(document_upload_preview(upload=upload))
+    count = len(document_upload_preview(upload=upload).plans)
     for number in range(1, count + 1):
         organisations, people, _ = _import(path, [number])
         assert organisations or people  # every seed names leads the new partnership lacks

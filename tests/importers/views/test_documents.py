@@ -90,13 +90,13 @@ def test_service_refuses_a_second_import(manager: User, partnership: Partnership
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"theme,objective,action\nPrevention,1,Do something\n", "does not recognise the layout"),
-        (b"\x00\x01\x02binary", "not a text document"),
-        (b"   \n", "The file is empty"),
+        (b"Minutes of the meeting\n\nPresent: the chair.\n", "found no table in “plan.txt”"),
+        (b"\x00\x01\x02binary", "SaferPlan cannot read “plan.txt”"),
+        (b"   \n", "“plan.txt” is empty"),
     ],
-    ids=["csv", "binary", "blank"],
+    ids=["no-table", "binary", "blank"],
 )
-def test_a_file_in_no_known_layout_is_refused_and_nothing_kept(
+def test_a_file_that_holds_no_plan_table_is_refused_and_nothing_kept(
     signed_in: Callable[[User], Client],
     manager: User,
     partnership: Partnership,

@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from apps.importers.forms.columns import NO_ACTION_COLUMN
 from apps.importers.domain.tables.plan_reader import headings_signature
+from apps.importers.forms.columns import NO_ACTION_COLUMN
 from apps.importers.models import ColumnChoice, DocumentUpload
 from apps.partnerships.models import Partnership
 from apps.plans.models import Action, Plan, Status
@@ -108,7 +108,7 @@ def test_an_unknown_layout_goes_to_the_column_choice_and_is_remembered(
         client,
         partnership,
         "jobs-q2.csv",
-        _csv(UNKNOWN + [["Paint the underpass", "Council", "Dec 2026"]]),
+        _csv([*UNKNOWN, ["Paint the underpass", "Council", "Dec 2026"]]),
     )
     page = client.get(again["Location"]).content.decode()
     assert "Check the plan before importing" in page and "3 actions read" in page

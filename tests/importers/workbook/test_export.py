@@ -98,7 +98,7 @@ def test_first_row_holds_the_first_action_as_printed(seed_plan: Plan) -> None:
         "• Enforcement Policy",
     ]
     assert row[7] == "JW; YS"
-    assert row[8:11] == ("31/7/2026", "Not started", None)
+    assert row[8:11] == ("31/7/2026", "Not recorded", None)
     assert row[11] == action.updates.get().text
     assert row[12] is None
 

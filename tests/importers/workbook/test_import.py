@@ -57,7 +57,7 @@ EDITS: list[tuple[str, Any, str, Callable[[Action], bool]]] = [
     ("leads", "CSP; SM", "leads “JW; YS” → “CSP; SM”",
      lambda a: [o.short_name for o in a.lead_organisations.all()] == ["CSP"]
      and [p.initials for p in a.lead_people.all()] == ["SM"]),
-    ("status", "on hold", "status Not started → On hold", lambda a: a.status == Status.ON_HOLD),
+    ("status", "on hold", "status Not recorded → On hold", lambda a: a.status == Status.ON_HOLD),
     ("rag", "A", "RAG not rated → Amber", lambda a: a.rating is not None and a.rating.code == "A"),
     ("number", "1a)", "number “1)” → “1a)”", lambda a: a.number == "1a)"),
 ]  # fmt: skip

@@ -117,8 +117,10 @@ class Command(BaseCommand):
                 if len(chosen) == 1
                 else {"plans": [parsed.to_json() for parsed in chosen]}
             )
-            shape["columns"] = _columns_json(reading)
-            shape["skipped"] = reading.skipped
+            if not reading.preset:
+                # a preset reads its own layout and chooses no columns
+                shape["columns"] = _columns_json(reading)
+                shape["skipped"] = reading.skipped
             self.stdout.write(json.dumps(shape, indent=2, ensure_ascii=False))
             return
         for line in reading.skipped:
