@@ -154,7 +154,7 @@ class IndicatorColumnForm(GovukFormMixin, forms.Form):
                 continue
             uses[table.index] = [self.cleaned_data[c.name] for c in self.columns[table.index]]
             year = self.cleaned_data.get(f"t{table.index}_year", "").strip()
-            if year and (table.year is None or year != table.year.label):
+            if year:
                 years[table.index] = year
         return IndicatorChoices(uses=uses, skip=frozenset(skip), years=years)
 

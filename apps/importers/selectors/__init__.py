@@ -18,6 +18,7 @@ from apps.importers.selectors.indicators import (
     indicator_upload_detail,
     indicator_upload_reading,
     indicators_preview,
+    priorities_for_choice,
 )
 from apps.importers.selectors.workbook_checks import Changes, RowChange, workbook_changes
 from apps.importers.selectors.workbook_export import (
@@ -48,6 +49,7 @@ __all__ = [
     "partnerships_user_manages",
     "plan_actions",
     "plan_workbook",
+    "priorities_for_choice",
     "workbook_changes",
     "workbook_filename",
 ]

@@ -131,6 +131,11 @@ def indicator_upload_detail() -> QuerySet[DocumentUpload]:
     )
 
 
+def priorities_for_choice(*, partnership: Partnership) -> list[Priority]:
+    """The partnership's priorities, to choose where new measures go."""
+    return list(partnership.priorities.order_by("code"))
+
+
 def indicator_choices_remembered(*, partnership: Partnership) -> dict[str, list[str]]:
     """The partnership's earlier column choices for indicator tables, by header signature."""
     rows = ColumnChoice.objects.filter(

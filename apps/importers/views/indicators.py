@@ -23,6 +23,7 @@ from apps.importers.selectors import (
     indicator_upload_detail,
     indicator_upload_reading,
     indicators_preview,
+    priorities_for_choice,
 )
 from apps.importers.services import (
     document_upload_create,
@@ -85,7 +86,7 @@ def indicators_preview_view(
     if step == COLUMNS_STEP and column_form.is_valid():
         indicator_upload_choose(upload=upload, choices=column_form.choices(), user=request.user)
         return redirect("importers:indicators-preview", document_upload_id=upload.pk)
-    priorities = list(partnership.priorities.all())
+    priorities = priorities_for_choice(partnership=partnership)
     preview = indicators_preview(partnership=partnership, reading=reading)
     confirm_form = IndicatorConfirmForm(
         request.POST if step == CONFIRM_STEP else None,

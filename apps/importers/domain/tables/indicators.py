@@ -856,11 +856,8 @@ def _table_read(
     else:
         header_row, named = found
     headings = rows[header_row] if rows else []
-    year = (
-        override
-        or year_context(_context_texts(document, table, rows[:header_row]))
-        or latest_financial_year(headings)
-    )
+    context = _context_texts(document, table, rows[:header_row])
+    year = override or year_context(context) or latest_financial_year(headings)
     cell_uses = [_cell_use(text, year) for text in headings]
     periods = [period for _, period in cell_uses]
     recognised = found is not None
@@ -901,7 +898,8 @@ def _table_read(
             problems.append(INDICATOR_COLUMN_MISSING)
         read_rows: list[IndicatorRow] = []
     else:
-        read_rows = _rows_read(table, rows, header_row, columns, indicator, year)
+        polarity = _title_polarity(context)
+        read_rows = _rows_read(table, rows, header_row, columns, indicator, polarity)
     samples = [
         [row[c] for row in rows[header_row + 1 :] if c < len(row) and row[c]][:3]
         for c in range(width)
@@ -933,10 +931,10 @@ def _rows_read(
     header_row: int,
     columns: _Columns,
     indicator: int,
-    year: YearContext | None,
+    default_polarity: str | None,
 ) -> list[IndicatorRow]:
-    titles = [text for row in rows[:header_row] for text in row if text]
-    default_polarity = _title_polarity(titles)
+    """The rows below the header; ``default_polarity`` is what the title says ("lower is
+    better for every indicator"), for rows that do not say."""
     read: list[IndicatorRow] = []
     section = ""
     carried_priority = ""

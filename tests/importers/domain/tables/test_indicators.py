@@ -262,3 +262,14 @@ def test_a_remembered_choice_reads_next_quarters_copy() -> None:
     assert table.indicators[0].name == "Shoplifting"
     wrong_width = {signature: [U.INDICATOR]}
     assert not indicators_read(doc, remembered=wrong_width).tables[0].read
+
+
+def test_a_paragraph_before_a_word_table_gives_the_year_and_which_way_is_better() -> None:
+    intro = Block(
+        "paragraph", "Figures for 2024/25. For every indicator, lower is better.", Origin()
+    )
+    rows = [["Indicator", "Apr", "May"], ["Criminal damage", "61", "58"]]
+    reading = indicators_read(document(intro, word_table(rows), fmt="docx"))
+    [damage] = reading.tables[0].indicators
+    assert damage.polarity == "down"
+    assert [f.period_label for f in damage.figures] == ["Apr 2024", "May 2024"]
