@@ -784,10 +784,14 @@ def _row_read(
                     note=amount.note,
                 )
             )
-    row.figures = [
-        replace(f, target=targets[f.start_date]) if f.start_date in targets else f
-        for f in row.figures
-    ]
+    # In period order whatever the column order, so the last is the latest.
+    row.figures = sorted(
+        (
+            replace(f, target=targets[f.start_date]) if f.start_date in targets else f
+            for f in row.figures
+        ),
+        key=lambda f: f.start_date or date.min,
+    )
     if row.target_text:
         # Read once the baseline is known: a change on the baseline needs it.
         kind, value, polarity = target_read(row.target_text, row.baseline)
