@@ -53,7 +53,7 @@ def reports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], list[str
     title_rows = [[title] + [""] * (len(header) - 1) for title in titles]
     # the year must be said somewhere: a heading of its own, or a title row
     title_rows.append(["Quarterly performance 2025/26"] + [""] * (len(header) - 1))
-    return title_rows + [header] + body, figures, names
+    return [*title_rows, header, *body], figures, names
 
 
 @settings(max_examples=80)
