@@ -62,6 +62,7 @@ class PriorityPlan:
     code: str
     title: str
     priority: Priority | None = None  # None: created by the import
+    fallback: bool = False  # for rows that name no priority, when none was chosen
 
     @property
     def label(self) -> str:
@@ -104,8 +105,9 @@ class MeasurePlan:
 @dataclass
 class IndicatorPreview:
     measures: list[MeasurePlan]
-    new_priorities: list[PriorityPlan]
+    new_priorities: list[PriorityPlan]  # named by the rows or sections
     problems: list[str]
+    fallback: PriorityPlan | None = None  # for rows naming none, unless a priority is chosen
 
     @property
     def created(self) -> list[MeasurePlan]:
@@ -176,9 +178,11 @@ class _Priorities:
         self.new: dict[str, PriorityPlan] = {}
         self.default = default
         self.document_name = name
+        self.fallback: PriorityPlan | None = None
 
     def _free_code(self) -> str:
-        taken = set(self.by_code) | {plan.code.upper() for plan in self.new.values()}
+        planned = [*self.new.values(), *([self.fallback] if self.fallback else [])]
+        taken = set(self.by_code) | {plan.code.upper() for plan in planned}
         number = 1
         while str(number) in taken:
             number += 1
@@ -188,7 +192,10 @@ class _Priorities:
         if not printed.strip():
             if self.default is not None:
                 return PriorityPlan(self.default.code, self.default.title, self.default)
-            printed = NEW_PRIORITY_TITLE.format(name=self.document_name)
+            if self.fallback is None:
+                title = NEW_PRIORITY_TITLE.format(name=self.document_name)[:300]
+                self.fallback = PriorityPlan(self._free_code(), title, fallback=True)
+            return self.fallback
         code, title = section_code(printed)
         found = self.by_code.get(code.upper()) if code else None
         found = found or self.by_title.get(name_key(title)) or self.by_title.get(name_key(printed))
@@ -315,7 +322,10 @@ def indicators_preview(
             _figures(plan, held)
             plans.append(plan)
     return IndicatorPreview(
-        measures=plans, new_priorities=list(places.new.values()), problems=problems
+        measures=plans,
+        new_priorities=list(places.new.values()),
+        problems=problems,
+        fallback=places.fallback,
     )
 
 

@@ -162,6 +162,9 @@ def test_sections_go_to_the_partnerships_priorities_by_code_or_new_ones(
         ["Referrals to MARAC", "80", "92"],
     ]
     reading = indicators_read(document(word_table(rows), fmt="docx"))
+    preview = indicators_preview(partnership=partnership, reading=reading)
+    assert [p.label for p in preview.new_priorities] == ["1. Protect vulnerable people"]
+    assert preview.fallback is None  # every row names its priority: nothing to choose
     result = indicators_import(partnership=partnership, reading=reading, user=None)
     injury, marac = result.created
     assert injury.priority == violence
@@ -172,6 +175,15 @@ def test_sections_go_to_the_partnerships_priorities_by_code_or_new_ones(
 
 def test_new_measures_go_to_the_priority_chosen(partnership: Partnership) -> None:
     chosen = builders.priority(partnership=partnership, code="C")
+    unchosen = indicators_preview(partnership=partnership, reading=_reading(QUARTERLY))
+    assert unchosen.new_priorities == [] and unchosen.fallback is not None
+    assert unchosen.fallback.code == "1"
+    assert (
+        indicators_preview(
+            partnership=partnership, reading=_reading(QUARTERLY), priority=chosen
+        ).fallback
+        is None
+    )
     result = indicators_import(
         partnership=partnership, reading=_reading(QUARTERLY), user=None, priority=chosen
     )

@@ -195,3 +195,13 @@ def test_a_plan_upload_is_not_opened_as_a_report(
     client = signed_in(manager)
     url = reverse("importers:indicators-preview", args=[upload.pk])
     assert client.get(url).status_code == 404
+
+
+def test_a_report_is_not_opened_as_a_plan(
+    signed_in: Callable[[User], Client], manager: User, partnership: Partnership
+) -> None:
+    client = signed_in(manager)
+    _upload(client, partnership, REPORT)
+    upload = DocumentUpload.objects.get()
+    url = reverse("importers:document-preview", args=[upload.pk])
+    assert client.get(url).status_code == 404
