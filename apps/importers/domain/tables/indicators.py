@@ -658,16 +658,21 @@ def _frequency(periods: list[PeriodHeading]) -> str:
     return "annual"
 
 
-def _is_section(cells: list[Cell], texts: list[str], indicator: int) -> bool:
-    """A heading row between indicators ("B. Reduce violence"): the indicator column's text
-    is the only text in the row (a full-width merge repeats it), and the row is merged, bold or
-    numbered as a priority. A name alone in plain type is an indicator with no figures yet."""
-    name = texts[indicator]
-    if not name or any(text and text != name for text in texts):
-        return False
+def _section(cells: list[Cell], texts: list[str], indicator: int) -> str:
+    """The heading of a row between indicators ("B. Reduce violence"), or "". Its text is the
+    only one in the row (a full-width merge repeats it) and the row is merged, bold or numbered
+    as a priority, or it stands in the first column where the indicator column is blank (a
+    merged row saved as CSV). A name alone in plain type is an indicator with no figures yet."""
+    filled = {text for text in texts if text}
+    if len(filled) != 1:
+        return ""
+    text = filled.pop()
+    column = texts.index(text)
     merged = any(cell.covered for cell in cells)
-    bold = indicator < len(cells) and cells[indicator].bold
-    return merged or bold or _SECTION_CODE.match(name) is not None
+    bold = column < len(cells) and cells[column].bold
+    if merged or bold or _SECTION_CODE.match(text) is not None:
+        return text
+    return text if column == 0 and not texts[indicator] else ""
 
 
 @dataclass
@@ -948,8 +953,9 @@ def _rows_read(
         if not any(texts) or texts == columns.headings:
             continue  # blank, or the header repeated on a new page
         origin = table.row_origin(index)
-        if _is_section(table.rows[index], texts, indicator):
-            section = next(t for t in texts if t)
+        heading = _section(table.rows[index], texts, indicator)
+        if heading:
+            section = heading
             read.append(IndicatorRow(origin=origin, kind="section", summary=section, name=section))
             continue
         if not texts[indicator]:
