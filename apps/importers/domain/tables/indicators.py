@@ -257,6 +257,8 @@ _MISSING = {
     "not reported",
 }
 _LEADING_AMOUNT = re.compile(r"^([£]?[+-]?[\d,]*\.?\d+\s*%?k?)\s*(?:\((.*)\))?\s*$", re.I)
+# Small numbers withheld so that no one can be identified ("<5", "< 10"): no figure to record.
+_SUPPRESSED = re.compile(r"^[<≤]\s*\d+$")
 _ARROWS = "↑↓↔→←⬆⬇⇧⇩▲▼►◄"
 _TARGET_CHANGE = re.compile(
     r"(reduc\w*|decreas\w*|lower|fewer|cut|down|increas\w*|rais\w*|higher|more|up|improv\w*)"
@@ -422,9 +424,10 @@ class Amount:
 
 
 def amount_read(text: str) -> Amount:
-    """A figure as reports print it: "1,234", "12.5%", "£1.2k", "32.7% (1,234)", "n/a"."""
+    """A figure as reports print it: "1,234", "12.5%", "£1.2k", "32.7% (1,234)"; none for
+    "n/a", "-", a blank or a number withheld ("<5")."""
     cleaned = text_plain(text).strip(_ARROWS + " ")
-    if _missing(cleaned):
+    if _missing(cleaned) or _SUPPRESSED.match(cleaned):
         return Amount(None)
     match = _LEADING_AMOUNT.match(cleaned)
     if match is None:

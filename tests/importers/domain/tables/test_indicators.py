@@ -241,7 +241,7 @@ def test_amounts_and_polarity_as_reports_print_them() -> None:
     assert amount_read("12.5%").value == Decimal("12.5") and amount_read("12.5%").percent
     assert amount_read("32.7% (1,234)").note == "1,234"
     assert amount_read("£1.2k").pounds_thousands
-    for missing in ("", "-", "–", "n/a", "N/A", "TBC", " no data "):
+    for missing in ("", "-", "–", "n/a", "N/A", "TBC", " no data ", "<5", "< 10"):
         assert amount_read(missing).value is None and amount_read(missing).readable
     assert not amount_read("twelve").readable
     assert polarity_read("Higher is better") == "up"
