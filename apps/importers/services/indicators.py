@@ -46,6 +46,7 @@ from apps.performance.services.observations import observation_fill
 
 NOTHING_TO_IMPORT = "The document has no indicators to import: choose a column for the indicators"
 ALREADY_IMPORTED = "This report has already been imported. Upload it again to import it anew."
+PRIORITY_NOT_IN_PARTNERSHIP = "Choose one of this partnership's priorities"
 ROW_PROBLEM = "{where}: {message}"
 CELL_PROBLEM = "{where}, column {column}: {message}"
 
@@ -259,6 +260,8 @@ def indicators_import(
     one held; ``priority`` receives new measures whose row names no priority of its own.
     ``user`` is None from the command line. Raises ValidationError listing every problem.
     """
+    if priority is not None and priority.partnership_id != partnership.pk:
+        raise ValidationError({"priority": PRIORITY_NOT_IN_PARTNERSHIP})
     if reading.problems:
         raise ValidationError(reading.problems)
     preview: IndicatorPreview = indicators_preview(

@@ -25,7 +25,11 @@ from apps.importers.selectors.indicators import (
     conflict_key,
     indicators_preview,
 )
-from apps.importers.services.indicators import CELL_PROBLEM, indicators_import
+from apps.importers.services.indicators import (
+    CELL_PROBLEM,
+    PRIORITY_NOT_IN_PARTNERSHIP,
+    indicators_import,
+)
 from apps.partnerships.models import Partnership
 from apps.performance.models import Measure, Observation, Priority
 from apps.performance.services import Figure, observations_add_many
@@ -253,3 +257,13 @@ def test_the_preview_costs_the_same_queries_for_5_and_50_indicators() -> None:
     few = _preview_queries(builders.partnership("Few CSP"), 5)
     many = _preview_queries(builders.partnership("Many CSP"), 50)
     assert few == many
+
+
+def test_a_priority_of_another_partnership_is_refused(partnership: Partnership) -> None:
+    elsewhere = builders.priority(partnership=builders.partnership("Elsewhere CSP"))
+    with pytest.raises(ValidationError) as raised:
+        indicators_import(
+            partnership=partnership, reading=_reading(QUARTERLY), user=None, priority=elsewhere
+        )
+    assert raised.value.message_dict == {"priority": [PRIORITY_NOT_IN_PARTNERSHIP]}
+    assert not Measure.objects.exists()
