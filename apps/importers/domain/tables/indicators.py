@@ -183,7 +183,6 @@ INDICATOR_VOCABULARY: dict[str, tuple[str, ...]] = {
         "travel",
         "trend direction",
         "movement",
-        "change",
     ),
     IndicatorUse.UNIT: ("unit", "units", "unit of measure", "measured as", "measure type"),
     IndicatorUse.NOTE: (
