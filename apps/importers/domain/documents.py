@@ -112,15 +112,21 @@ def parse_plan_documents(text: str) -> list[ParsedPlan]:
     layout that recognises the text but cannot read it raises ImportFormatError for it all:
     a half-read pack must not look like a complete one.
     """
+    plans = presets_parse(text)
+    if not plans:
+        raise ImportFormatError(unknown_layout_message())
+    return plans
+
+
+def presets_parse(text: str) -> list[ParsedPlan]:
+    """The plans the seed layouts recognise in the text; none when no layout does."""
     plans: list[ParsedPlan] = []
     for layout in LAYOUTS:
-        if layout.recognises(text):
+        if text and layout.recognises(text):
             parsed = layout.parse(text)
             parsed.layout = layout.name
             parsed.agencies = {**glossary_agencies(text.splitlines()), **parsed.agencies}
             plans.append(parsed)
-    if not plans:
-        raise ImportFormatError(unknown_layout_message())
     return plans
 
 

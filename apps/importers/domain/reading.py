@@ -12,12 +12,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from apps.importers.domain.documents import LAYOUTS
+from apps.importers.domain.documents import LAYOUTS, presets_parse
+from apps.importers.domain.glossary import glossary_agencies
 from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
 from apps.importers.domain.readers import read_document
 from apps.importers.domain.source import SourceDocument
 from apps.importers.domain.tables.headings import Use
-from apps.importers.domain.tables.plan_reader import PlanTable, plan_read
+from apps.importers.domain.tables.plan_reader import PlanTable, plan_read, uses_remembered
 
 NO_TABLES = (
     "SaferPlan found no table in “{name}”. A plan needs a table with a row per action "
@@ -66,16 +67,6 @@ class DocumentReading:
         return not self.preset and not any(plan.action_count for plan in self.plans)
 
 
-def _presets(document: SourceDocument) -> list[ParsedPlan]:
-    plans = []
-    for layout in LAYOUTS:
-        if document.text and layout.recognises(document.text):
-            parsed = layout.parse(document.text)
-            parsed.layout = layout.name
-            plans.append(parsed)
-    return plans
-
-
 def document_read(
     name: str,
     data: bytes,
@@ -100,7 +91,7 @@ def document_plans(
     remembered: Mapping[str, Sequence[Use]] | None = None,
     title: str = "",
 ) -> DocumentReading:
-    presets = _presets(document)
+    presets = presets_parse(document.text)
     if presets:
         descriptions = {layout.name: layout.description for layout in LAYOUTS}
         preset = "; ".join(descriptions[plan.layout] for plan in presets)
@@ -112,15 +103,15 @@ def document_plans(
     reading = plan_read(document, uses=uses, skip=choices.skip, title=title)
     if remembered:
         recalled = {
-            table.index: list(remembered[table.signature])
-            for table in reading.tables
-            if table.index not in uses
-            and table.index not in choices.skip
-            and table.signature in remembered
-            and len(remembered[table.signature]) == len(table.headings)
+            index: columns
+            for index, columns in uses_remembered(reading.tables, remembered).items()
+            if index not in uses and index not in choices.skip
         }
         if recalled:
             uses.update(recalled)
             reading = plan_read(document, uses=uses, skip=choices.skip, title=title)
-    plans = [reading.parsed] if reading.parsed.action_count else []
+    parsed = reading.parsed
+    # the document's own glossary says what its abbreviations stand for (BDC, NSDC …)
+    parsed.agencies = {**glossary_agencies(document.text.splitlines()), **parsed.agencies}
+    plans = [parsed] if parsed.action_count else []
     return DocumentReading(document, plans, tables=reading.tables, skipped=list(reading.skipped))

@@ -51,6 +51,9 @@ _LEAD_IN = re.compile(
     r"^(?:(?:by|before|no later than|not later than|deadline|due)\b)?\s*(?:the\b)?\s*"
     r"(?:end\s+of\b|end\b)?\s*"
 )
+_STATE_FIRST = re.compile(
+    r"^(on[\s-]?going|completed?|on[\s-]?hold|not[\s-]started)(?:\s*[,.;:()\-–—]\s*|\s+)\S"
+)
 _WEEK_COMMENCING = re.compile(r"^(?:w/c|wc|week commencing|week beginning|w/b)\.?\s+")
 _NAMED = re.compile(r"([a-z]+)\.?\s*[-']?\s*(\d{4}|\d{2})?")
 _QUARTER = re.compile(r"(?:q|quarter\s*)([1-4])\s*(\d{4}|\d{2})(?:\s*[/-]\s*(\d{4}|\d{2}))?")
@@ -174,6 +177,9 @@ def interpret_by_when(text: str | None, *, today: date | None = None) -> ByWhen:
     end = _period(lowered, today) or _range_end(lowered, today)
     if end is not None:
         return ByWhen(written, "period", due_date=end)
+    if state := _STATE_FIRST.match(lowered):
+        # "Ongoing – reviewed each quarter", "Completed (March 2026)": the state leads
+        return ByWhen(written, "state", status=_STATES[re.sub(r"[^a-z]", "", state[1])])
     return ByWhen(written, "unknown")
 
 

@@ -49,8 +49,9 @@ def test_json_prints_the_plan_and_the_column_choices_it_made(tmp_path: Path) -> 
     assert actions[0]["updates"][0]["text"] == "Drafted"
     [table] = data["columns"]
     assert table["header_row"] == 2
-    assert table["headings"] == ROWS[1]
-    assert table["uses"][:5] == ["number", "action", "lead", "by_when", "update"]
+    assert [column["heading"] for column in table["columns"]] == ROWS[1]
+    uses = [column["use"] for column in table["columns"]]
+    assert uses[:5] == ["number", "action", "lead", "by_when", "update"]
     assert Plan.objects.count() == 0
 
 
@@ -62,7 +63,7 @@ def test_map_changes_a_columns_use(tmp_path: Path) -> None:
     action = data["themes"][0]["objectives"][0]["actions"][0]
     assert action["updates"] == []
     assert action["details"] == {"Progress": "Drafted"}
-    assert data["columns"][0]["uses"][4:] == ["detail", "ignore"]
+    assert [c["use"] for c in data["columns"][0]["columns"]][4:] == ["detail", "ignore"]
 
 
 def test_map_makes_an_unrecognised_layout_readable(tmp_path: Path) -> None:
@@ -100,7 +101,8 @@ def test_import_saves_the_plan_and_remembers_the_columns(tmp_path: Path) -> None
     data = json.loads(
         _run(str(_write(tmp_path, ROWS, "q2.csv")), "--json", "--partnership", "Tracker CSP")
     )
-    assert data["columns"][0]["uses"][-1] == "ignore" and data["columns"][0]["chosen"]
+    [table] = data["columns"]
+    assert table["columns"][-1]["use"] == "ignore" and table["chosen"]
 
 
 def test_dry_run_saves_nothing(tmp_path: Path) -> None:

@@ -55,6 +55,27 @@ def test_more_forms(text: str, kind: str, due: date | None) -> None:
     assert result.text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ongoing – reviewed each quarter", "ongoing"),
+        ("On-going (annual)", "ongoing"),
+        ("Completed March 2026", "completed"),
+        ("Complete: see update", "completed"),
+        ("On hold until funding is agreed", "on_hold"),
+        ("Not started - awaiting data", "not_started"),
+    ],
+)
+def test_a_state_leading_more_words_is_still_that_state(text: str, status: str) -> None:
+    result = interpret_by_when(text, today=TODAY)
+    assert (result.kind, result.status, result.due_date) == ("state", status, None)
+
+
+def test_words_that_only_begin_with_a_state_are_not_one() -> None:
+    assert interpret_by_when("Completion of the review", today=TODAY).kind == "unknown"
+    assert interpret_by_when("Ongoingness", today=TODAY).kind == "unknown"
+
+
 def test_states_still_win_over_lead_in_words() -> None:
     assert interpret_by_when("Ongoing", today=TODAY).status == "ongoing"
     assert interpret_by_when("Completed", today=TODAY).status == "completed"

@@ -132,6 +132,13 @@ def status_read(text: str | None) -> str | None:
 
 
 _NO_LEAD = {"", "n/a", "na", "-", "–", "tbc", "tba", "none", "?"}
+
+
+def says_nothing(text: str | None) -> bool:
+    """ "N/A", "-", "TBC": a cell filled in only so it is not empty."""
+    return text_squash(text).lower().strip(" .") in _NO_LEAD
+
+
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}s?")
 _ONE_WORD = re.compile(r"[A-Z][a-z]+")
 _JOINERS = re.compile(r"\s+(?:and|&)\s+|\s*&\s*")

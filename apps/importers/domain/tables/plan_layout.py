@@ -13,6 +13,7 @@ from apps.core.text import text_squash
 from apps.importers.domain.source import Table
 from apps.importers.domain.tables.headings import (
     PLAN_VOCABULARY,
+    Header,
     Use,
     header_find,
     heading_key,
@@ -51,11 +52,12 @@ def column_name(index: int) -> str:
 
 @dataclass
 class Layout:
-    header_row: int | None
+    header_row: int | None  # the header's last row: data starts below it
     headings: list[str]
     guessed: list[Use]
     looks_like_plan: bool
     samples: list[list[str]]
+    header_first: int | None = None  # the header's first row, above ``header_row`` when two
 
 
 def grid_texts(table: Table) -> list[list[str]]:
@@ -109,19 +111,103 @@ def _guess_uses(
     return uses
 
 
+_SUB_HEADING = re.compile(
+    r"(q[1-4]|quarter\s*[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)\b.*",
+    re.I,
+)
+
+
+def _two_row_header(
+    texts: Sequence[Sequence[str]], header_row: int, found: Sequence[str | None]
+) -> list[str] | None:
+    """The header as one row when it takes two: a heading such as "Progress" merged over
+    "Update" and "RAG", or "Updates" over "Q1" … "Q4". A sub-heading the vocabulary knows
+    stands alone; a period ("Q1") is joined to the heading above it ("Updates Q1")."""
+    below = header_row + 1
+    if below >= len(texts):
+        return None
+    top, row = texts[header_row], texts[below]
+    action = found.index(Use.ACTION) if Use.ACTION in found else None
+    if action is not None and text_squash(row[action]) not in ("", text_squash(top[action])):
+        return None
+    new = [
+        c
+        for c, text in enumerate(row)
+        if text_squash(text) and text_squash(text) != text_squash(top[c])
+    ]
+    if len({text_squash(row[c]) for c in new}) < 2 or any(len(text_squash(t)) > 40 for t in row):
+        return None  # one new text is a theme or title row, not a second line of headings
+    combined: list[str] = []
+    for column, text in enumerate(row):
+        above, sub = text_squash(top[column]), text_squash(text)
+        if column not in new:
+            combined.append(above)
+        elif (match := heading_match(sub, VOCABULARY)) is not None and match.exact:
+            combined.append(sub)
+        elif _SUB_HEADING.fullmatch(sub):
+            combined.append(f"{above} {sub}".strip())
+        else:
+            return None
+    return combined
+
+
+_PHRASES = frozenset(phrase for phrases in PLAN_VOCABULARY.values() for phrase in phrases)
+
+
+def header_again(texts: Sequence[Sequence[str]], index: int) -> list[Use] | None:
+    """The uses a row further down gives when it is another header (a second table stacked
+    under the first on a sheet): every heading exactly a phrase of the vocabulary, an action
+    among them, and at least three in all. None when the row is not a header."""
+    filled = [text for text in texts[index] if text.strip()]
+    # cheap tests first: this runs on every row of a long table
+    if len(filled) < 3 or any(len(text) > 40 for text in filled):
+        return None
+    if any(heading_key(text) not in _PHRASES for text in filled):
+        return None
+    header = header_find([texts[index]], VOCABULARY, required=(Use.ACTION,))
+    return _guess_uses(texts, index, header.uses) if header is not None else None
+
+
+_INDICATOR = re.compile(r"\b(baseline|indicator|kpi|measure|actual|direction of travel)\b", re.I)
+
+
+def _indicator_table(header: Sequence[str], uses: Sequence[str | None]) -> bool:
+    """A performance table ("Indicator description | Baseline | Target | RAG") holds measures,
+    not actions: its action column is only a heading containing a word such as "description"
+    and another heading names a baseline, indicator or measure."""
+    column = uses.index(Use.ACTION)
+    match = heading_match(header[column], VOCABULARY)
+    if match is not None and match.exact:
+        return False
+    return any(_INDICATOR.search(text) for text in header)
+
+
 def layout_guess(table: Table) -> Layout:
     """The header row and column uses the headings suggest."""
     texts = grid_texts(table)
     width = table.width
     header = header_find(texts, VOCABULARY, required=(Use.ACTION,))
-    looks_like_plan = header is not None
+    looks_like_plan = header is not None and not _indicator_table(texts[header.row], header.uses)
     if header is None:
         header = header_find(texts, VOCABULARY)
+    header_first: int | None = None
     if header is not None:
         header_row: int | None = header.row
+        header_first = header.row
+        combined = _two_row_header(texts, header.row, header.uses)
+        joined = header_find([combined], VOCABULARY) if combined is not None else None
+        if (
+            combined is not None
+            and joined is not None
+            and (Use.ACTION in joined.uses or not looks_like_plan)
+        ):
+            texts = [*texts[: header.row + 1], combined, *texts[header.row + 2 :]]
+            header = Header(header.row + 1, joined.uses, joined.score)
+            header_row = header.row
         guessed = _guess_uses(texts, header.row, header.uses)
     else:
-        header_row = _fallback_header(texts)
+        header_row = header_first = _fallback_header(texts)
         guessed = [Use.DETAIL] * width
     if header_row is not None:
         headings = [
@@ -136,6 +222,7 @@ def layout_guess(table: Table) -> Layout:
         guessed=guessed,
         looks_like_plan=looks_like_plan,
         samples=_samples(texts, header_row, width),
+        header_first=header_first,
     )
 
 
@@ -143,7 +230,7 @@ def _samples(texts: Sequence[Sequence[str]], header_row: int | None, width: int)
     start = 0 if header_row is None else header_row + 1
     header_keys = [heading_key(t) for t in texts[header_row]] if header_row is not None else []
     samples: list[list[str]] = [[] for _ in range(width)]
-    for row in texts[start:]:
+    for row in texts[start : start + 500]:  # enough to find three of each, bounded
         if header_keys and [heading_key(t) for t in row] == header_keys:
             continue
         if len({text_squash(t) for t in row if text_squash(t)}) < 2:

@@ -15,11 +15,13 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Any
 
 from apps.core.text import text_squash
 from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.domain.source import Block, Origin, SourceDocument, Table
-from apps.importers.domain.tables.headings import Use
+from apps.importers.domain.tables.headings import Use, heading_key
+from apps.importers.domain.tables.plan_builder import PlanBuilder, ReadRow
 from apps.importers.domain.tables.plan_layout import (
     PLAN_USES,
     grid_texts,
@@ -27,25 +29,26 @@ from apps.importers.domain.tables.plan_layout import (
     layout_guess,
     uses_fit,
 )
-from apps.importers.domain.tables.plan_rows import (
-    GROUP_WORDS,
-    NOT_A_TITLE,
-    PlanBuilder,
-    ReadRow,
-    TableReader,
-)
+from apps.importers.domain.tables.plan_rows import NOT_A_TITLE, TableReader, names_a_group
 
 __all__ = [
     "PlanReading",
     "PlanTable",
     "ReadRow",
+    "column_choices",
     "headings_signature",
     "plan_read",
+    "uses_from_headings",
+    "uses_remembered",
 ]
 
 LAYOUT_NAME = "table"
 
-_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*([-–/])\s*((?:19|20)?\d{2})\b")
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})(\s*[-–/]\s*|\s+to\s+)((?:19|20)?\d{2})\b")
+_PLAN_WORDS = re.compile(r"\b(plan|strategy|tracker|action plan)\b", re.I)
+_GENERIC_PLAN = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:action|delivery|partnership)?\s*(?:plan|tracker)\W*$", re.I
+)
 _GENERIC_SHEET = re.compile(
     r"^(sheet\s*\d*|action plan|actions?|plan|tracker|data|delivery plan|master)$", re.I
 )
@@ -69,6 +72,8 @@ class PlanTable:
     size: int = 0  # cells in the grid (rows × columns)
     # why it was not read, in words ("it does not look like a plan"), "" when read
     reason: str = ""
+    # the header's first row: above header_row when the header takes two rows
+    header_first: int | None = None
 
 
 @dataclass
@@ -89,7 +94,8 @@ def period_guess(*texts: str) -> str:
         if match := _PERIOD.search(text or ""):
             first, second = int(match[1]), int(match[3][-2:])
             if (second - first % 100) % 100 in range(1, 6):
-                return f"{match[1]}{match[2]}{match[3]}".replace("–", "-")
+                separator = "-" if match[2].strip() in ("-", "–", "to") else match[2].strip()
+                return f"{match[1]}{separator}{match[3]}"
     return ""
 
 
@@ -116,6 +122,7 @@ def _table_plans(
             signature=headings_signature(layout.headings),
             guessed=layout.guessed,
             size=size,
+            header_first=layout.header_first,
         )
         if index in skip:
             plan_table.reason = "you chose to skip it"
@@ -143,6 +150,17 @@ def _title_rows(table: Table, header_row: int | None) -> list[str]:
     return titles
 
 
+def _names_a_plan(text: str) -> bool:
+    """ "Delivery plan 2026-27": the plan's own name, not one of its priorities."""
+    if _GENERIC_PLAN.match(text):
+        return True
+    return (
+        _PLAN_WORDS.search(text) is not None
+        and bool(period_guess(text))
+        and not names_a_group(text)
+    )
+
+
 def _is_title(text: str) -> bool:
     return bool(text) and NOT_A_TITLE.match(text) is None and len(text) <= 300
 
@@ -165,12 +183,13 @@ def _theme_headings(document: SourceDocument, tables: list[PlanTable]) -> dict[i
             b
             for b in pending
             if _is_title(text_squash(b.text))
+            and not _names_a_plan(text_squash(b.text))
             and (
                 b.kind == "heading"
                 or (
                     b.kind == "paragraph"
                     and len(text_squash(b.text)) <= 100
-                    and GROUP_WORDS.match(text_squash(b.text)) is not None
+                    and names_a_group(text_squash(b.text))
                 )
             )
         ]
@@ -208,11 +227,16 @@ def _document_title(
         return text_squash(title)
     if title_block is not None:
         return text_squash(title_block.text)
+    for item in document.items:
+        if isinstance(item, Table):
+            break
+        if item.kind == "heading" and _names_a_plan(text_squash(item.text)):
+            return text_squash(item.text)
     for plan_table in tables:
         if plan_table.read:
-            rows = _title_rows(document.tables[plan_table.index - 1], plan_table.header_row)
+            rows = _title_rows(document.tables[plan_table.index - 1], plan_table.header_first)
             for text in rows:
-                if _is_title(text) and GROUP_WORDS.match(text) is None:
+                if _is_title(text) and not names_a_group(text):
                     return text
             break
     return PurePath(document.name).stem or document.name or "Plan"
@@ -259,17 +283,18 @@ def plan_read(
     first = True
     for plan_table in read_tables:
         table = document.tables[plan_table.index - 1]
+        # A title row naming a priority is nearest the table; then the heading above it;
+        # then, after the first table, any title row.
         theme_title, statement = "", ""
-        if (heading := headings.get(plan_table.index)) is not None:
+        title_rows = [t for t in _title_rows(table, plan_table.header_first) if _is_title(t)]
+        named = [t for t in title_rows if names_a_group(t)]
+        others = [t for t in title_rows if t != plan_title and not _names_a_plan(t)]
+        if named:
+            theme_title = named[-1]
+        elif (heading := headings.get(plan_table.index)) is not None:
             theme_title, statement = text_squash(heading.text), _statement(document, heading)
-        title_rows = [t for t in _title_rows(table, plan_table.header_row) if _is_title(t)]
-        if not theme_title:
-            named = [t for t in title_rows if GROUP_WORDS.match(t)]
-            others = [t for t in title_rows if t != plan_title]
-            if named:
-                theme_title = named[-1]
-            elif not first and others:
-                theme_title = others[-1]
+        elif not first and others:
+            theme_title = others[-1]
         sheet = plan_table.origin.sheet or ""
         if not theme_title and by_sheet and not _GENERIC_SHEET.match(sheet.strip()):
             theme_title = sheet.strip()
@@ -280,9 +305,10 @@ def plan_read(
             table,
             uses=plan_table.uses,
             header_row=plan_table.header_row,
+            header_first=plan_table.header_first,
             headings=plan_table.headings,
             wrapped=document.format == "pdf",
-            title_rows=_title_rows(table, plan_table.header_row),
+            chosen=plan_table.chosen,
         )
         plan_table.rows = reader.read()
         plan_table.action_count = reader.action_count
@@ -298,3 +324,57 @@ def plan_read(
         elif plan_table.action_count == 0:
             skipped.append(f"{where}: a table with plan headings held no actions")
     return PlanReading(parsed=builder.plan, tables=tables, skipped=skipped)
+
+
+def uses_remembered(
+    tables: Sequence[PlanTable], remembered: Mapping[str, Sequence[Use | str]]
+) -> dict[int, list[Use]]:
+    """The choices a partnership made before for tables with the same headings (by
+    ``headings_signature``), as ``plan_read``'s ``uses``: next quarter's tracker needs none."""
+    return {
+        table.index: uses_fit(remembered[table.signature], len(table.headings))
+        for table in tables
+        if table.signature in remembered
+    }
+
+
+def uses_from_headings(
+    tables: Sequence[PlanTable], mapping: Mapping[str, Use | str]
+) -> dict[int, list[Use]]:
+    """The command line's ``--map "Target date=by_when"``: every table with such a heading
+    (compared as ``heading_key`` does) uses that column so, its other columns as guessed or
+    chosen. Unknown uses raise ValueError, for the command to report."""
+    wanted = {heading_key(heading): Use(use) for heading, use in mapping.items()}
+    chosen: dict[int, list[Use]] = {}
+    for table in tables:
+        keys = [heading_key(h) for h in table.headings]
+        if not any(key in wanted for key in keys):
+            continue
+        chosen[table.index] = [
+            wanted.get(key, use) for key, use in zip(keys, table.uses, strict=True)
+        ]
+    return chosen
+
+
+def column_choices(tables: Sequence[PlanTable]) -> list[dict[str, Any]]:
+    """Per table, where it is and how each column was used, for ``--json`` and the preview."""
+    return [
+        {
+            "table": table.index,
+            "where": table.origin.describe(),
+            "read": table.read,
+            "reason": table.reason,
+            "chosen": table.chosen,
+            # the header's row within the table, counted from 1 as a person would
+            "header_row": None if table.header_row is None else table.header_row + 1,
+            "columns": [
+                {"heading": heading, "use": use.value, "guessed": guessed.value}
+                for heading, use, guessed in zip(
+                    table.headings, table.uses, table.guessed or table.uses, strict=False
+                )
+            ],
+            "actions": table.action_count,
+            "signature": table.signature,
+        }
+        for table in tables
+    ]

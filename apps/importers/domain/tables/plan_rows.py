@@ -1,35 +1,47 @@
 """Reading a plan table's rows: each row judged as an action, a theme or objective heading, a
 continuation of the action above, a repeated header, a blank or a note, and built into the plan.
 
-Full-width rows. A row whose one text spans the table (merged, or copied into every column
-when a reader lost the merge) is a heading; so is a row with one text in the first column when
-that column is not the action's, or in the action column when it reads like a heading (bold,
-"Priority 2: …", ending in a colon, or in capitals). Which level: words or numbering decide
-("Objective 2", "Aim", "1.2 …" are objectives; "Theme", "Priority", "1 …" are themes);
-otherwise a heading that looks like (same fill and boldness) an earlier objective heading is
-an objective, one that looks like an earlier theme heading is a theme, and a heading straight
-under a theme heading, with no actions between, is an objective. Anything else is a theme.
+Headings. A row whose one text spans the table (merged, or copied into every column when a
+reader lost the merge) is a heading; so is a row with one text in the first column when that
+column is not the action's and the text is not a value of its column, or a row with one text in
+the action column that reads like a heading: bold, shaded, ending in a colon, in capitals, or
+naming its group ("Priority 2: …", "Theme A –"; not "Aim to reduce …").
+
+Levels, in order: the words ("Objective", "Aim", "Goal" are objectives; "Theme", "Priority",
+"Outcome" are themes, except that under a theme the table was given by its heading or title
+row, the groups the table shows are its objectives); numbering ("1.2 …" an objective, "1 …" a
+theme); the look (a heading filled and bold like an earlier objective heading is an objective,
+like an earlier theme heading a theme); a heading straight under a theme heading, with no
+actions between, is an objective, as is the first one under a given theme. Anything else is
+a theme.
+
+Continuations. A row with no action text after an action, a row whose action cell is merged
+down from the row above, and a row a page break split off (no number where the table numbers
+its actions, its text going on mid-sentence) are joined to the action above.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from apps.core.rag import BLUE, RAG_DEFAULT_SCHEME, RAG_WORDS, RagWord
+from apps.core.rag import AMBER, BLUE, GREEN, RAG_WORDS, RED, RagWord
 from apps.core.text import text_squash
 from apps.importers.domain.parsed import (
-    ImportWarning,
     ParsedAction,
     ParsedObjective,
-    ParsedPlan,
-    ParsedRating,
     ParsedTheme,
     ParsedUpdate,
 )
 from apps.importers.domain.source import Cell, Origin, Table
 from apps.importers.domain.tables.headings import Use, heading_key
+from apps.importers.domain.tables.plan_builder import (
+    MAX_LENGTHS,
+    PlanBuilder,
+    ReadRow,
+    clip,
+    quote,
+)
 from apps.importers.domain.tables.plan_cells import (
     action_split,
     date_read,
@@ -39,17 +51,29 @@ from apps.importers.domain.tables.plan_cells import (
     rag_from_fill,
     rag_named,
     rag_read,
+    says_nothing,
     status_read,
     updates_split,
 )
+from apps.importers.domain.tables.plan_layout import header_again
 from apps.plans.domain.by_when import interpret_by_when
 
 GROUP_WORDS = re.compile(
     r"^\W*(?:strategic\s+|key\s+|csp\s+)?(theme|priority|priorities|strand|workstream|"
-    r"work\s+stream|outcome|area\s+of\s+focus|section|objective|obj|aim|goal|sub[\s-]?priority)"
+    r"work\s+stream|outcome|area\s+of\s+focus|objective|obj|aim|goal|sub[\s-]?priority)"
     r"\b",
     re.I,
 )
+_GROUP_LABEL = re.compile(r"\s*\d|\s*(?:[A-Z](?=\W|$))?\s*(?:[:\-–—.)]|$)")
+
+
+def names_a_group(text: str) -> bool:
+    """ "Priority 1 …", "Theme A: …", "Outcome – …", "Objectives": a group named as such,
+    where "Aim to reduce …" or "Outcome measures agreed" are sentences that merely start so."""
+    match = GROUP_WORDS.match(text)
+    return match is not None and _GROUP_LABEL.match(text, match.end()) is not None
+
+
 _OBJECTIVE_WORDS = {
     "objective",
     "obj",
@@ -62,159 +86,17 @@ _OBJECTIVE_WORDS = {
 NOT_A_TITLE = re.compile(
     r"^\W*(last\s+updated|updated|version|v\d|date\b|as\s+at|official|protective\s+marking|"
     r"page\s+\d|draft|key\b|rag\s+key|status\s+key|prepared\s+by|author|review\s+date|"
+    r"contents\b|introduction\b|foreword\b|glossary\b|appendix\b|annex\b|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$)",
     re.I,
 )
-_ENDS_SENTENCE = re.compile(r"[.!?:;)]$")
+_MIDNIGHT = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$")
 _STATUS_LABELS = {
     "not_started": "Not started",
     "ongoing": "On-going",
     "completed": "Completed",
     "on_hold": "On hold",
 }
-_MAX = {"number": 20, "due_text": 100, "method": 100, "theme": 200}
-
-
-@dataclass
-class ReadRow:
-    origin: Origin  # where the row is (sheet/row, page, table/row)
-    # "action", "theme", "objective", "continuation", "header", "blank", "note"
-    kind: str
-    summary: str  # the judged line, in words
-    index: int = 0  # index into the table's rows
-    texts: list[str] = field(default_factory=list)  # the row's cell texts, as printed
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    return f"‘{_clip(text, limit)}’"
-
-
-class PlanBuilder:
-    """The plan as it grows: the current theme and objective, and the ratings seen."""
-
-    def __init__(self, plan: ParsedPlan, *, fallback_theme: str) -> None:
-        self.plan = plan
-        self.fallback_theme = _clip(fallback_theme or plan.title or "Plan", _MAX["theme"])
-        self.theme: ParsedTheme | None = None
-        self.theme_origin = ""
-        self.objective: ParsedObjective | None = None
-        self.objective_origin = ""
-        self.objectives_made = 0
-        self.ratings: set[str] = set()
-        # a theme or objective began since the last action, so numbering must not begin another
-        self.theme_fresh = False
-        self.objective_fresh = False
-        self.last_theme_key: tuple[int, ...] | None = None
-        self.last_objective_key: tuple[int, ...] | None = None
-        # headings rows pointing at their group, so groups left empty become notes
-        self.heading_rows: list[tuple[ReadRow, ParsedTheme | ParsedObjective]] = []
-
-    def warn(self, line: int, message: str) -> None:
-        self.plan.warnings.append(ImportWarning(line, message))
-
-    def theme_start(self, title: str, *, statement: str = "", origin: str) -> ParsedTheme:
-        title = _clip(text_squash(title), _MAX["theme"]) or self.fallback_theme
-        if origin == "column":
-            for theme in self.plan.themes:
-                if theme.title == title:
-                    self._enter(theme, origin)
-                    return theme
-        theme = ParsedTheme(title=title, statement=statement)
-        self.plan.themes.append(theme)
-        self._enter(theme, origin)
-        return theme
-
-    def _enter(self, theme: ParsedTheme, origin: str) -> None:
-        self.theme, self.theme_origin = theme, origin
-        self.objective = theme.objectives[-1] if theme.objectives else None
-        self.objective_origin = "column" if self.objective is not None else ""
-        self.theme_fresh = True
-        # back in a theme met before: its last objective goes on until something starts another
-        self.objective_fresh = self.objective is not None
-        self.last_objective_key = None
-
-    def objective_start(self, title: str, *, line: int, origin: str) -> ParsedObjective:
-        theme = self.theme or self.theme_start(self.fallback_theme, origin="default")
-        title = text_squash(title)
-        if origin == "column":
-            for objective in theme.objectives:
-                if objective.title == title:
-                    self.objective, self.objective_origin = objective, origin
-                    self.objective_fresh = True
-                    return objective
-        self.objectives_made += 1
-        objective = ParsedObjective(number=self.objectives_made, title=title, line=line)
-        theme.objectives.append(objective)
-        self.objective, self.objective_origin = objective, origin
-        self.objective_fresh = True
-        return objective
-
-    def action_add(
-        self,
-        action: ParsedAction,
-        *,
-        theme_key: tuple[int, ...] | None,
-        objective_key: tuple[int, ...] | None,
-    ) -> None:
-        """Add an action, starting the theme or objective its number implies when nothing the
-        document printed has started one since the last action."""
-        if (
-            theme_key
-            and not self.theme_fresh
-            and (
-                self.theme is None
-                or (self.theme_origin in ("default", "number") and theme_key != self.last_theme_key)
-            )
-        ):
-            self.theme_start(f"Theme {'.'.join(map(str, theme_key))}", origin="number")
-        if self.theme is None:
-            self.theme_start(self.fallback_theme, origin="default")
-        if (
-            objective_key
-            and not self.objective_fresh
-            and (self.objective is None or objective_key != self.last_objective_key)
-        ):
-            self.objective_start("", line=action.line, origin="number")
-        if self.objective is None:
-            self.objective_start("", line=action.line, origin="default")
-        assert self.objective is not None
-        if not action.number:
-            action.number = str(len(self.objective.actions) + 1)
-        self.objective.actions.append(action)
-        if action.rag:
-            self.ratings.add(action.rag)
-        self.theme_fresh = self.objective_fresh = False
-        self.last_theme_key = theme_key or self.last_theme_key
-        self.last_objective_key = objective_key or self.last_objective_key
-
-    def finish(self) -> None:
-        """Drop themes and objectives no action came under, number the objectives 1 to n
-        across the plan, and set the RAG scheme: Red, Amber and Green always, and Blue and
-        White when the plan uses them, so the partnership's own scheme is created."""
-        kept: set[int] = set()
-        for theme in self.plan.themes:
-            theme.objectives = [o for o in theme.objectives if o.actions]
-            kept.update(id(o) for o in theme.objectives)
-        self.plan.themes = [t for t in self.plan.themes if t.objectives]
-        kept.update(id(t) for t in self.plan.themes)
-        for row, group in self.heading_rows:
-            if id(group) not in kept:
-                row.kind = "note"
-                row.summary += " – no actions under it, so it was left out"
-        number = 0
-        for theme in self.plan.themes:
-            for objective in theme.objectives:
-                number += 1
-                objective.number = number
-        scheme: list[RagWord] = list(RAG_DEFAULT_SCHEME)
-        scheme += [w for w in RAG_WORDS if w.code in self.ratings and w not in scheme]
-        self.plan.rag_scheme = [
-            ParsedRating(code=w.code, label=w.word, colour=w.colour) for w in scheme
-        ]
 
 
 def _bare_number(text: str) -> bool:
@@ -235,18 +117,24 @@ class TableReader:
         uses: Sequence[Use],
         header_row: int | None,
         headings: Sequence[str],
+        header_first: int | None = None,
         wrapped: bool,
-        title_rows: Sequence[str] = (),
+        chosen: bool = False,
     ) -> None:
         self.builder = builder
         self.table = table
         self.uses = list(uses)
         self.header_row = header_row
+        self.header_first = header_row if header_first is None else header_first
         self.headings = list(headings)
         self.wrapped = wrapped
-        self.title_rows = list(title_rows)
+        # a heading, title row or sheet named this table's theme, so a heading row inside it
+        # with nothing to tell its level is an objective
+        self.theme_given = builder.theme_origin == "table" and builder.theme_fresh
         self.width = table.width
         self.cells = [row + [Cell()] * (self.width - len(row)) for row in table.rows]
+        self.texts = [[c.text or "" for c in row] for row in self.cells]
+        self.chosen = chosen
         self.action_count = 0
         self.action: ParsedAction | None = None
         self.action_row: int | None = None
@@ -256,10 +144,15 @@ class TableReader:
         self.objective_look: tuple[str, bool] | None = None
         self.theme_value = ""
         self.objective_value = ""
-        self.header_keys = (
-            [heading_key(c.text) for c in self.cells[header_row]] if header_row is not None else []
-        )
-        self.fills_mean_rag = {column: self._fills_vary(column) for column in range(self.width)}
+        self.header_keys = [
+            [heading_key(c.text) for c in self.cells[index]]
+            for index in range(self.header_first or 0, (header_row or 0) + 1)
+            if header_row is not None
+        ]
+        if self.column(Use.LEAD) is None:
+            where = table.origin.describe()
+            builder.warn(0, f"{where} has no lead column: its actions have no leads.")
+        self.fills_mean_rag = {column: self._fills_mean_rag(column) for column in range(self.width)}
 
     # columns -------------------------------------------------------------------------------
 
@@ -274,16 +167,20 @@ class TableReader:
             return ""
         return (self.cells[row][column].text or "").strip()
 
-    def _fills_vary(self, column: int) -> bool:
-        """A column's fills are ratings only when they differ between rows: one colour down
-        the whole column is decoration."""
+    def _fills_mean_rag(self, column: int) -> bool:
+        """Whether a column's fills are ratings. They are when they differ between the action
+        rows (one colour down the whole column is decoration), or, in a status column, when
+        every action's cell is red, amber or green."""
         start = 0 if self.header_row is None else self.header_row + 1
         fills = {
             rag_from_fill(row[column].fill)
             for row in self.cells[start:]
-            if any((c.text or "").strip() for c in row)
+            if len({(c.text or "").strip() for c in row} - {""}) >= 2  # not a heading row
         }
-        return len(fills) > 1
+        if len(fills) > 1:
+            return True
+        uniform = next(iter(fills), None)
+        return self.uses[column] == Use.STATUS and uniform in (RED, AMBER, GREEN)
 
     # where ----------------------------------------------------------------------------------
 
@@ -324,20 +221,34 @@ class TableReader:
         self.action, self.action_row, self.action_read = None, None, None
 
     def judge(self, index: int, row: ReadRow) -> None:
-        if self.header_row is not None and index < self.header_row:
+        if self.header_first is not None and index < self.header_first:
             title = " ".join(dict.fromkeys(text_squash(t) for t in row.texts if text_squash(t)))
             row.kind = "blank" if not title else "note"
-            row.summary = "Blank row" if not title else f"Title above the table: {_quote(title)}"
+            row.summary = "Blank row" if not title else f"Title above the table: {quote(title)}"
             return
-        if index == self.header_row:
-            row.kind, row.summary = "header", "Header row: " + " | ".join(self.headings)
-            return
+        if self.header_row is not None and self.header_first is not None:
+            if index == self.header_row:
+                row.kind, row.summary = "header", "Header row: " + " | ".join(self.headings)
+                return
+            if self.header_first <= index < self.header_row:
+                row.kind, row.summary = "header", "Header row (its first line)"
+                return
         nonempty = [c for c in range(self.width) if self.text(index, c)]
         if not nonempty:
             row.kind, row.summary = "blank", "Blank row"
             return
         if self.header_keys and self._repeats_header(index):
             row.kind, row.summary = "header", "The header printed again (a new page); left out"
+            return
+        if not self.chosen and (uses := header_again(self.texts, index)) is not None:
+            # another table stacked under this one: its own headings say what its columns hold
+            self.action_end()
+            self.uses = uses
+            self.headings = [
+                text_squash(t) or h for t, h in zip(row.texts, self.headings, strict=False)
+            ]
+            self.header_keys.append([heading_key(t) for t in row.texts])
+            row.kind, row.summary = "header", "Header row: " + " | ".join(self.headings)
             return
         heading = self._heading_text(index, nonempty)
         if heading is not None:
@@ -355,17 +266,21 @@ class TableReader:
             self.continuation(index, row)
         else:
             words = " ".join(text_squash(t) for t in row.texts if text_squash(t))
-            row.kind, row.summary = "note", f"Text with no action, left out: {_quote(words)}"
+            row.kind, row.summary = "note", f"Text with no action, left out: {quote(words)}"
             self.builder.warn(
                 self.line(index),
-                f"{self.where(index)}: text with no action was left out: {_quote(words)}.",
+                f"{self.where(index)}: text with no action was left out: {quote(words)}.",
             )
 
     def _repeats_header(self, index: int) -> bool:
-        keys = [heading_key(c.text) for c in self.cells[index]]
-        wanted = [i for i, k in enumerate(self.header_keys) if k]
-        same = sum(1 for i in wanted if keys[i] == self.header_keys[i])
-        return same >= max(2, -(-len(wanted) * 3 // 5))
+        # headings are short: a long cell is never one, and not worth the comparing
+        keys = [heading_key(c.text) if len(c.text) <= 80 else "" for c in self.cells[index]]
+        for header in self.header_keys:
+            wanted = [i for i, k in enumerate(header) if k]
+            same = sum(1 for i in wanted if keys[i] == header[i])
+            if same >= max(2, -(-len(wanted) * 3 // 5)):
+                return True
+        return False
 
     # headings -------------------------------------------------------------------------------
 
@@ -395,16 +310,30 @@ class TableReader:
             return None  # a cell merged down: the row goes on with the action above
         if use == Use.ACTION:
             return text if self._reads_like_heading(cell, text) else None
-        if column == 0 and not _bare_number(text) and use != Use.UPDATE:
+        if column == 0 and not _bare_number(text) and not self._reads_as_value(use, text):
             return text
         return None
 
     @staticmethod
+    def _reads_as_value(use: Use, text: str) -> bool:
+        """Text alone in the first column that is that column's kind of value (a date, a
+        rating, a status, an update) goes on from the row above rather than heading a group."""
+        if use == Use.BY_WHEN:
+            return interpret_by_when(text).kind not in ("unknown", "empty")
+        if use == Use.RAG:
+            return rag_read(text) is not None
+        if use == Use.STATUS:
+            return status_read(text) is not None or rag_named(text) is not None
+        return use in (Use.UPDATE, Use.UPDATE_DATE)
+
+    @staticmethod
     def _reads_like_heading(cell: Cell, text: str) -> bool:
         letters = re.sub(r"[^A-Za-z]", "", text)
+        shaded = cell.fill.strip().lower().lstrip("#") not in ("", "ffffff", "auto")
         return (
             cell.bold
-            or GROUP_WORDS.match(text) is not None
+            or shaded
+            or names_a_group(text)
             or text.endswith(":")
             or (len(letters) >= 4 and letters.isupper() and len(text) <= 100)
         )
@@ -413,7 +342,13 @@ class TableReader:
         match = GROUP_WORDS.match(text)
         if match:
             word = match[1].lower()
-            return "objective" if word in _OBJECTIVE_WORDS or word.startswith("sub") else "theme"
+            if word in _OBJECTIVE_WORDS or word.startswith("sub"):
+                return "objective"
+            # under a theme the table was given (its heading or title row), the groups the
+            # table itself shows are the level below, whatever they are called
+            if self.theme_given and self.theme_look is None:
+                return "objective"
+            return "theme"
         number, _ = number_split(text)
         parts = number_parts(number)
         if len(parts) >= 2:
@@ -424,7 +359,7 @@ class TableReader:
             return "objective"
         if self.theme_look is not None and look == self.theme_look:
             return "theme"
-        if self.previous_kind == "theme":
+        if self.previous_kind == "theme" or (self.theme_given and self.theme_look is None):
             return "objective"
         return "theme"
 
@@ -439,30 +374,36 @@ class TableReader:
             group: ParsedTheme | ParsedObjective = self.builder.objective_start(
                 text, line=self.line(index), origin="row"
             )
-            row.kind, row.summary = "objective", f"Objective {_quote(text, 80)}"
+            row.kind, row.summary = "objective", f"Objective {quote(text, 80)}"
         else:
             self.theme_look = self.theme_look or look
             group = self.builder.theme_start(text, origin="row")
-            row.kind, row.summary = "theme", f"Theme {_quote(text, 80)}"
+            row.kind, row.summary = "theme", f"Theme {quote(text, 80)}"
         self.builder.heading_rows.append((row, group))
 
     def groups_from_columns(self, index: int, row: ReadRow) -> None:
         """A theme or objective column: a new value begins a new group; a blank carries the one
         above (cells merged down repeat their text, so they carry too)."""
-        theme = text_squash(self.text(index, self.column(Use.THEME)))
+        theme_column = self.column(Use.THEME)
+        theme = text_squash(self.text(index, theme_column))
         if theme and theme != self.theme_value:
             self.theme_value = theme
+            if number_parts(theme):  # a "Priority" column holding 1, 2, 3
+                theme = f"{self._label(theme_column)} {theme}"
             self.objective_value = ""
             group: ParsedTheme | ParsedObjective = self.builder.theme_start(theme, origin="column")
-            row.kind, row.summary = "theme", f"Theme {_quote(theme, 80)}"
+            row.kind, row.summary = "theme", f"Theme {quote(theme, 80)}"
             self.builder.heading_rows.append((row, group))
             self.action_end()
-        objective = text_squash(self.text(index, self.column(Use.OBJECTIVE)))
+        objective_column = self.column(Use.OBJECTIVE)
+        objective = text_squash(self.text(index, objective_column))
         if objective and objective != self.objective_value:
             self.objective_value = objective
+            if number_parts(objective):
+                objective = f"{self._label(objective_column)} {objective}"
             group = self.builder.objective_start(objective, line=self.line(index), origin="column")
             if row.kind != "theme":
-                row.kind, row.summary = "objective", f"Objective {_quote(objective, 80)}"
+                row.kind, row.summary = "objective", f"Objective {quote(objective, 80)}"
                 self.builder.heading_rows.append((row, group))
             self.action_end()
 
@@ -470,8 +411,8 @@ class TableReader:
 
     def _continues(self, index: int, nonempty: list[int]) -> bool:
         """The row goes on with the action above: its action cell is merged down from it, or
-        a page break split the row (no number where the table numbers its actions, and the
-        text goes on mid-sentence)."""
+        a page break split the row (no number at the top of a page where the table numbers
+        its actions, or text going on in lower case)."""
         if self.action is None or self.action_row is None:
             return False
         action_column = self.column(Use.ACTION)
@@ -491,10 +432,13 @@ class TableReader:
             and self.origin(index - 1).page is not None
             and self.origin(index).page != self.origin(index - 1).page
         )
-        mid_sentence = text[:1].islower() or not _ENDS_SENTENCE.search(self.action.text)
-        if new_page and no_number and (numbered or mid_sentence) and number_split(text)[0] is None:
+        if number_split(text)[0] is not None or not no_number:
+            return False
+        # a table that numbers its actions: an unnumbered row at the top of a page goes on
+        if new_page and numbered:
             return True
-        return no_number and text[:1].islower() and bool(numbered) and number_split(text)[0] is None
+        # otherwise only text going on in lower case, where a page or the numbering says so
+        return text[:1].islower() and (new_page or bool(numbered))
 
     def continuation(self, index: int, row: ReadRow) -> None:
         assert self.action is not None
@@ -526,19 +470,20 @@ class TableReader:
             raw = rest
         text, sub_items = action_split(raw, wrapped=self.wrapped)
         if not text:
-            row.kind, row.summary = "note", f"Action number {_quote(number)} with no action text"
+            row.kind, row.summary = "note", f"Action number {quote(number)} with no action text"
             return
         action = ParsedAction(number="", text=text, sub_items=sub_items, line=self.line(index))
-        if len(number) > _MAX["number"]:
+        if len(number) > MAX_LENGTHS["number"]:
             action.details[self._label(self.column(Use.NUMBER))] = number
             number = ""
         action.number = number
         parts = number_parts(number)
         theme_key = parts[:1] if len(parts) >= 3 else None
         objective_key = parts[:2] if len(parts) >= 3 else parts[:1] if len(parts) == 2 else None
-        self.fill_fields(index, action, joining="")
         self.action_end()
+        # added first, so an unnumbered action has its number before any warning names it
         self.builder.action_add(action, theme_key=theme_key, objective_key=objective_key)
+        self.fill_fields(index, action, joining="")
         self.action, self.action_row, self.action_read = action, index, row
         self.action_count += 1
         row.kind, row.summary = "action", self.describe(action)
@@ -575,7 +520,8 @@ class TableReader:
 
     def _by_when(self, index: int, action: ParsedAction, *, joining: str) -> None:
         column = self.column(Use.BY_WHEN)
-        written = text_squash(self.text(index, column))
+        # a spreadsheet's date cell as some readers write it: the time of midnight says nothing
+        written = _MIDNIGHT.sub("", text_squash(self.text(index, column)))
         if not written:
             return
         if joining == "merged" and action.due_text:
@@ -584,9 +530,9 @@ class TableReader:
             return
         if joining and action.due_text:
             written = f"{action.due_text} {written}"
-        if len(written) > _MAX["due_text"]:
+        if len(written) > MAX_LENGTHS["due_text"]:
             action.details[self._label(column)] = written
-        action.due_text = _clip(written, _MAX["due_text"])
+        action.due_text = clip(written, MAX_LENGTHS["due_text"])
         read = interpret_by_when(written)
         action.due_date = read.due_date
         if read.status and action.status is None:
@@ -599,9 +545,9 @@ class TableReader:
             return
         if joining and action.method:
             written = f"{action.method} {written}"
-        if len(written) > _MAX["method"]:
+        if len(written) > MAX_LENGTHS["method"]:
             action.details[self._label(column)] = written
-            written = _clip(written, _MAX["method"])
+            written = clip(written, MAX_LENGTHS["method"])
         action.method = written
 
     def _status_and_rag(self, index: int, action: ParsedAction, *, joining: str) -> None:
@@ -609,6 +555,8 @@ class TableReader:
         rag_column = self.column(Use.RAG)
         status_text = text_squash(self.text(index, status_column))
         rag_text = text_squash(self.text(index, rag_column))
+        status_text = "" if says_nothing(status_text) else status_text
+        rag_text = "" if says_nothing(rag_text) else rag_text
         status = status_read(status_text) if status_text else None
         rating: RagWord | None = None
         if rag_column is not None:
@@ -619,8 +567,8 @@ class TableReader:
                 action.details[self._label(rag_column)] = rag_text
                 self.builder.warn(
                     action.line,
-                    f"{self.where(index)}: the RAG rating {_quote(rag_text)} of action "
-                    f"{action.number or text_squash(action.text)[:30]} was not recognised.",
+                    f"{self.where(index)}: the RAG rating {quote(rag_text)} of action "
+                    f"{action.number} was not recognised.",
                 )
         if rating is None and status_text:
             rating = rag_named(status_text)
@@ -634,7 +582,7 @@ class TableReader:
             action.details[self._label(status_column)] = status_text
             self.builder.warn(
                 action.line,
-                f"{self.where(index)}: the status {_quote(status_text)} was not recognised; "
+                f"{self.where(index)}: the status {quote(status_text)} was not recognised; "
                 "it is kept as a detail.",
             )
         if rating is not None and not (joining and action.rag):
@@ -682,18 +630,18 @@ class TableReader:
     # checks and words -----------------------------------------------------------------------
 
     def check(self, index: int, action: ParsedAction) -> None:
-        name = f"action {action.number}" if action.number else f"action {_quote(action.text, 40)}"
+        name = f"action {action.number}" if action.number else f"action {quote(action.text, 40)}"
         if not action.leads and self.column(Use.LEAD) is not None:
             self.builder.warn(action.line, f"{self.where(index)}: {name} has no lead.")
         if action.due_text and interpret_by_when(action.due_text).kind == "unknown":
             self.builder.warn(
                 action.line,
-                f"{self.where(index)}: the by-when {_quote(action.due_text)} of {name} could "
+                f"{self.where(index)}: the by-when {quote(action.due_text)} of {name} could "
                 "not be read as a date; it is kept as written.",
             )
 
     def describe(self, action: ParsedAction) -> str:
-        parts = [f"Action {action.number} {_quote(action.text)}"]
+        parts = [f"Action {action.number} {quote(action.text)}"]
         if action.leads:
             parts.append(
                 ("lead " if len(action.leads) == 1 else "leads ") + ", ".join(action.leads)

@@ -14,6 +14,7 @@ from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
 from apps.importers.domain.readers import read_document
 from apps.importers.domain.reading import DocumentReading, TableChoices, document_plans
 from apps.importers.domain.tables.headings import USE_LABELS, Use, heading_key
+from apps.importers.domain.tables.plan_reader import column_choices, uses_from_headings
 from apps.importers.selectors import column_choices_remembered, partnership_named
 from apps.importers.services import column_choices_remember, plan_create_from_parsed
 from apps.partnerships.services import partnership_get_or_create
@@ -50,21 +51,6 @@ def _mapping(pairs: list[str]) -> dict[str, Use]:
                 f"--map “{pair}”: “{use}” is not a use. Use one of: {USES}"
             ) from error
     return mapping
-
-
-def _columns_json(reading: DocumentReading) -> list[dict[str, Any]]:
-    return [
-        {
-            "table": table.index,
-            "where": table.origin.describe(),
-            "header_row": None if table.header_row is None else table.header_row + 1,
-            "headings": list(table.headings),
-            "uses": [str(use) for use in table.uses],
-            "chosen": table.chosen,
-            "actions": table.action_count,
-        }
-        for table in reading.tables
-    ]
 
 
 class Command(BaseCommand):
@@ -119,7 +105,7 @@ class Command(BaseCommand):
             )
             if not reading.preset:
                 # a preset reads its own layout and chooses no columns
-                shape["columns"] = _columns_json(reading)
+                shape["columns"] = column_choices(reading.tables)
                 shape["skipped"] = reading.skipped
             self.stdout.write(json.dumps(shape, indent=2, ensure_ascii=False))
             return
@@ -169,24 +155,16 @@ class Command(BaseCommand):
         reading = document_plans(document, remembered=remembered)
         if not mapping or reading.preset:
             return reading
-        used = set()
-        uses: dict[int, list[Use]] = {}
-        for table in reading.tables:
-            columns = list(table.uses)
-            for column, heading in enumerate(table.headings):
-                key = heading_key(heading)
-                if key in mapping:
-                    columns[column] = mapping[key]
-                    used.add(key)
-            uses[table.index] = columns
-        unknown = [key for key in mapping if key not in used]
+        chosen = uses_from_headings(reading.tables, mapping)
+        found = {heading_key(h) for table in reading.tables for h in table.headings}
+        unknown = [key for key in mapping if key not in found]
         if unknown:
             headings = sorted({h for t in reading.tables for h in t.headings if h})
             raise CommandError(
                 f"--map: no table has a column headed “{unknown[0]}”. "
                 f"The headings found are: {'; '.join(headings) or 'none'}"
             )
-        chosen = {i: u for i, u in uses.items() if Use.ACTION in u}
+        chosen = {index: uses for index, uses in chosen.items() if Use.ACTION in uses}
         return document_plans(document, choices=TableChoices(uses=chosen), remembered=remembered)
 
     @staticmethod

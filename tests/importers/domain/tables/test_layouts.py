@@ -250,11 +250,11 @@ def test_merged_theme_and_objective_rows_with_brag() -> None:
         (
             "Theme 1: Violence against women and girls",
             [
-                (1, "Objective 1.1: Improve reporting", 2),
-                (2, "Objective 1.2: Support victims", 1),
+                (1, "Improve reporting", 2),
+                (2, "Support victims", 1),
             ],
         ),
-        ("Theme 2: Safer night-time economy", [(3, "Objective 2.1: Safer venues", 1)]),
+        ("Theme 2: Safer night-time economy", [(3, "Safer venues", 1)]),
     ]
     assert [r.code for r in parsed.rag_scheme] == ["R", "A", "G", "B"]
 

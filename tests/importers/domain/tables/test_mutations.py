@@ -42,6 +42,8 @@ VALUES: dict[Use, tuple[str, ...]] = {
     Use.UPDATE: ("Work has begun.", "Delayed by funding.", "12/03/2026: Met partners."),
     Use.THEME: (),  # contiguous groups
 }
+BLANK = st.sampled_from(["", " ", "\n"])
+GROUPS = ("Priority", "Theme", "Objective", "Reducing harm – outcome")
 TITLES = (
     "Safer Somewhere Partnership Delivery Plan 2026-27",
     "Action plan 2026/27",
@@ -82,7 +84,7 @@ def plan_tables(draw: st.DrawFn) -> tuple[list[list[str | C]], list[str], bool]:
             elif use == Use.THEME:
                 row.append("Safer streets" if index < split else "Reducing harm")
             elif draw(st.integers(0, 4)) == 0:
-                row.append("")  # a blank cell
+                row.append(draw(BLANK))  # a blank cell
             else:
                 row.append(draw(st.sampled_from(VALUES[use])))
         rows.append(row)
@@ -91,9 +93,15 @@ def plan_tables(draw: st.DrawFn) -> tuple[list[list[str | C]], list[str], bool]:
         # the header printed again part way down, as on a PDF's second page
         rows.insert(draw(st.integers(0, len(rows))), list(header))
     for _ in range(draw(st.integers(0, 2))):
-        rows.insert(draw(st.integers(0, len(rows))), [""] * len(uses))
+        rows.insert(draw(st.integers(0, len(rows))), [draw(BLANK)] * len(uses))
+    for number in range(draw(st.integers(0, 2))):
+        # a theme row merged across the table, somewhere between the actions
+        group = C(f"{draw(st.sampled_from(GROUPS))} {number + 1}", across=len(uses))
+        rows.insert(draw(st.integers(0, len(rows))), [group])
     order = draw(st.permutations(range(len(uses))))
-    table_rows: list[list[str | C]] = [[row[i] for i in order] for row in [header, *rows]]
+    table_rows: list[list[str | C]] = [
+        [row[i] for i in order] if len(row) == len(uses) else row for row in [header, *rows]
+    ]
     for _ in range(draw(st.integers(0, 3))):
         title = draw(st.sampled_from(TITLES))
         merged = draw(st.booleans()) and len(uses) > 1

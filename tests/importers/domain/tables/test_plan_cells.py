@@ -15,6 +15,7 @@ from apps.importers.domain.tables.plan_cells import (
     rag_from_fill,
     rag_named,
     rag_read,
+    says_nothing,
     status_read,
     updates_split,
 )
@@ -165,3 +166,8 @@ def test_updates_split_on_dated_paragraphs_only() -> None:
         (None, "Going well.\n12/03/2026: note")
     ]
     assert updates_split("  ") == []
+
+
+def test_cells_that_say_nothing() -> None:
+    assert all(says_nothing(t) for t in ("N/A", " - ", "TBC.", "", "n/a"))
+    assert not says_nothing("Green")
