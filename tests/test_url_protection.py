@@ -84,6 +84,8 @@ def test_routes_were_found() -> None:
     assert "import/plans/<int:plan_id>/workbook/confirm/" in routes
     assert "import/plans/<int:plan_id>/tracker/<uuid:document_upload_id>/" in routes
     assert "import/partnerships/<int:partnership_id>/new-plan/confirm/" in routes
+    assert "import/partnerships/<int:partnership_id>/indicators/" in routes
+    assert "import/indicators/<uuid:document_upload_id>/" in routes
     assert "reports/<int:report_definition_id>/download/<slug:format_code>/" in routes
 
 

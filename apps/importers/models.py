@@ -16,6 +16,10 @@ from apps.plans.models import Plan
 
 
 class DocumentUpload(models.Model):
+    class Purpose(models.TextChoices):
+        PLAN = "plan", "A plan"
+        INDICATORS = "indicators", "Performance indicators"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="document_uploads"
@@ -26,6 +30,9 @@ class DocumentUpload(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     file_name = models.CharField(max_length=255)
     content = models.BinaryField()
+    # What the manager is bringing in: a plan, or a performance report's indicators. Each kind
+    # has its own preview, and neither opens the other's uploads.
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.PLAN)
     imported_at = models.DateTimeField(null=True, blank=True)
     plans = models.ManyToManyField(Plan, blank=True, related_name="document_uploads")
     # The manager's column choices for this document: {"uses": {"1": ["action", …]}, "skip": [2]}

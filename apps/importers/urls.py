@@ -1,13 +1,25 @@
 """Importer pages, mounted at /import/: plan documents (upload, preview, confirm), a partner's
-tracker for an existing plan (preview, confirm) and plan workbooks (download, update, create)."""
+tracker for an existing plan (preview, confirm), plan workbooks (download, update, create) and
+performance reports' indicators."""
 
 from django.urls import path
 
-from apps.importers.views import documents, trackers, workbooks
+from apps.importers.views import documents, indicators, trackers, workbooks
 
 app_name = "importers"
 
 urlpatterns = [
+    # Performance reports: their indicator tables become the partnership's measures.
+    path(
+        "partnerships/<int:partnership_id>/indicators/",
+        indicators.indicators_upload,
+        name="indicators-upload",
+    ),
+    path(
+        "indicators/<uuid:document_upload_id>/",
+        indicators.indicators_preview_view,
+        name="indicators-preview",
+    ),
     path("", documents.document_upload, name="document-upload"),
     path("<uuid:document_upload_id>/", documents.document_preview, name="document-preview"),
     path(

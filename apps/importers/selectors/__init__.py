@@ -10,6 +10,16 @@ from apps.importers.selectors.documents import (
     partnership_named,
     partnerships_user_manages,
 )
+from apps.importers.selectors.indicators import (
+    FigurePlan,
+    IndicatorPreview,
+    MeasurePlan,
+    indicator_choices_remembered,
+    indicator_upload_detail,
+    indicator_upload_reading,
+    indicators_preview,
+    priorities_for_choice,
+)
 from apps.importers.selectors.tracker_changes import (
     TrackerChange,
     TrackerChanges,
@@ -26,6 +36,9 @@ from apps.importers.selectors.workbook_rows import plan_actions
 
 __all__ = [
     "Changes",
+    "FigurePlan",
+    "IndicatorPreview",
+    "MeasurePlan",
     "PlanPreview",
     "RowChange",
     "TrackerChange",
@@ -37,10 +50,15 @@ __all__ = [
     "document_upload_detail",
     "document_upload_preview",
     "document_upload_reading",
+    "indicator_choices_remembered",
+    "indicator_upload_detail",
+    "indicator_upload_reading",
+    "indicators_preview",
     "partnership_named",
     "partnerships_user_manages",
     "plan_actions",
     "plan_workbook",
+    "priorities_for_choice",
     "tracker_changes",
     "workbook_changes",
     "workbook_filename",

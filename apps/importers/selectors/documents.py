@@ -44,8 +44,11 @@ def partnership_named(*, name: str) -> Partnership | None:
 
 
 def document_upload_detail() -> QuerySet[DocumentUpload]:
-    """Uploads with the partnership their pages name."""
-    return DocumentUpload.objects.select_related("partnership")
+    """Plan uploads with the partnership their pages name (a performance report has its own
+    preview)."""
+    return DocumentUpload.objects.filter(purpose=DocumentUpload.Purpose.PLAN).select_related(
+        "partnership"
+    )
 
 
 def _printed_leads(parsed: ParsedPlan) -> list[str]:

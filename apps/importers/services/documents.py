@@ -134,11 +134,20 @@ def plan_create_from_parsed(
 
 
 def document_upload_create(
-    *, partnership: Partnership, user: User, file_name: str, content: bytes
+    *,
+    partnership: Partnership,
+    user: User,
+    file_name: str,
+    content: bytes,
+    purpose: str = DocumentUpload.Purpose.PLAN,
 ) -> DocumentUpload:
     """Keep a document that parsed cleanly until the manager has read its preview."""
     upload = DocumentUpload(
-        partnership=partnership, uploaded_by=user, file_name=file_name[:255], content=content
+        partnership=partnership,
+        uploaded_by=user,
+        file_name=file_name[:255],
+        content=content,
+        purpose=purpose,
     )
     upload.full_clean()
     upload.save()
