@@ -59,7 +59,7 @@ def test_manager_checks_a_tracker_ticks_a_conflict_and_confirms(
     )
     # The general reader's part: the kept document reads as this tracker, saved before the lead's
     # change.
-    monkeypatch.setattr(tracker_view, "_parsed_for", lambda upload: (parsed, saved))
+    monkeypatch.setattr(tracker_view, "_parsed_for", lambda reading: (parsed, saved))
     upload = builders.document_upload(partnership=partnership, user=manager)
 
     sign_in("manager", "pw-for-tests-1")

@@ -18,20 +18,31 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
-from apps.importers.domain.documents import decode_document, parse_plan_document
 from apps.importers.domain.parsed import ImportFormatError, ParsedPlan
+from apps.importers.domain.reading import DocumentReading
+from apps.importers.forms.columns import ColumnChoiceForm
 from apps.importers.models import DocumentUpload
-from apps.importers.selectors import TrackerChanges, document_upload_detail, tracker_changes
-from apps.importers.services import tracker_apply
+from apps.importers.selectors import (
+    TrackerChanges,
+    document_upload_detail,
+    document_upload_reading,
+    tracker_changes,
+)
+from apps.importers.services import document_upload_choose, tracker_apply
+from apps.importers.views.documents import COLUMNS_STEP
 from apps.plans.models import Plan
 
 NOTHING_CHOSEN = "The plan was not changed: the tracker brought nothing new and nothing was ticked"
 
 
-def _parsed_for(upload: DocumentUpload) -> tuple[ParsedPlan, datetime | None]:
-    """The kept document read as a plan, and when its file says it was saved (None if it does
-    not say). For now the text layouts; the general reader takes this function's place."""
-    return parse_plan_document(decode_document(bytes(upload.content))), None
+def _parsed_for(reading: DocumentReading) -> tuple[ParsedPlan, datetime | None]:
+    """The document read as one plan (a pack's plans together: its rows are matched across the
+    whole plan), and when its file says it was saved (None if it does not say)."""
+    first, *others = reading.plans
+    for other in others:
+        first.themes.extend(other.themes)
+        first.warnings.extend(other.warnings)
+    return first, reading.document.modified_at
 
 
 def _done_message(changes: TrackerChanges, ticked: set[str], upload: DocumentUpload) -> str:
@@ -72,10 +83,23 @@ def tracker_preview(
     if upload.imported_at is not None:
         return render(request, "importers/tracker_applied.html", context)
     try:
-        parsed, modified_at = _parsed_for(upload)
+        reading = document_upload_reading(upload=upload)
     except ImportFormatError as error:
         context["unreadable"] = str(error)
         return render(request, "importers/tracker_preview.html", context)
+    columns_posted = request.method == "POST" and request.POST.get("step") == COLUMNS_STEP
+    column_form = ColumnChoiceForm(
+        request.POST if columns_posted else None,
+        tables=reading.tables,
+        skipped=sorted(t.index for t in reading.tables if not t.action_count),
+    )
+    context.update(column_form=column_form, reading=reading, columns_step=COLUMNS_STEP)
+    if columns_posted and column_form.is_valid():
+        document_upload_choose(upload=upload, choices=column_form.choices(), user=request.user)
+        return redirect("importers:tracker-preview", plan_id=plan.pk, document_upload_id=upload.pk)
+    if reading.needs_choice or columns_posted:
+        return render(request, "importers/tracker_preview.html", context)
+    parsed, modified_at = _parsed_for(reading)
     ticked = set(request.POST.getlist("ticked")) if request.method == "POST" else set()
     if request.method == "POST":
         try:

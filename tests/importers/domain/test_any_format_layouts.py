@@ -10,7 +10,6 @@ table runs over several pages with rows split across a page break.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -294,7 +293,8 @@ BULLETS_IN_CELLS = Case(
             rows=[
                 ["Deliverable", "Who", "When", "Rating"],
                 [
-                    "Deliver a domestic abuse training programme\n• Frontline housing staff\n• GP receptionists",
+                    "Deliver a domestic abuse training programme\n"
+                    "• Frontline housing staff\n• GP receptionists",
                     "Jane Smith; Police",
                     "Quarter 3 2026/27",
                     "Amber",
@@ -508,6 +508,3 @@ def test_a_row_split_over_a_page_break_is_one_action() -> None:
     assert table.action_count == 60
     pages = {row.origin.page for row in table.rows}
     assert len(pages) >= 3  # the table really ran over several pages
-
-
-Mutate = Callable[[bytes], bytes]

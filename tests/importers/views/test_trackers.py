@@ -47,7 +47,7 @@ def _reads_as(
     monkeypatch: pytest.MonkeyPatch, parsed: ParsedPlan, saved: datetime | None = None
 ) -> None:
     """The kept document reads as this tracker (the general reader's part, not this page's)."""
-    monkeypatch.setattr(view, "_parsed_for", lambda upload: (parsed, saved))
+    monkeypatch.setattr(view, "_parsed_for", lambda reading: (parsed, saved))
 
 
 def _tracker() -> ParsedPlan:
@@ -171,7 +171,7 @@ def test_a_seed_plan_against_its_own_document_changes_nothing_unticked(
     manager: User,
     partnership: Partnership,
 ) -> None:
-    """The text route the general reader will replace: NSDC's plan read back as a tracker."""
+    """NSDC's plan read back as a tracker, through the reader an upload takes."""
     imported = builders.import_plan(NSDC_2026, partnership, status="live")
     upload = builders.document_upload(partnership=partnership, user=manager)
     url = reverse("importers:tracker-preview", args=[imported.pk, upload.pk])
@@ -196,7 +196,7 @@ def test_an_unreadable_document_is_named(
     )
     page = signed_in(manager).get(_url(plan, upload)).content.decode()
     assert "There is a problem" in page
-    assert "notes.txt: SaferPlan does not recognise the layout of this document" in page
+    assert "notes.txt: SaferPlan found no table in “notes.txt”" in page
     assert "Make these changes" not in page
 
 
