@@ -12,7 +12,7 @@ from playwright.sync_api import FilePayload, Page, expect
 from apps.partnerships.models import Membership
 from apps.plans.models import Action, Plan
 from tests import builders
-from tests.builders.documents import DocCell, DocTable, csv_bytes, docx_bytes
+from tests.builders.documents import DocCell, DocTable, csv_bytes, docx_bytes, xlsx_bytes
 from tests.e2e.conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -31,8 +31,33 @@ WORD_PLAN = DocTable(
             "Data shared",
         ],
         ["1.2", "Fund two detached youth workers", "Council", "March 2027", "A", "Recruiting"],
+        ["1.3", "Train door staff in spotting spiking", "Licensing", "31/12/2026", "G", ""],
         [DocCell("Priority 2: Anti-social behaviour", col_span=6, bold=True)],
         ["2.1", "Hold an ASB awareness week", "Housing", "Q3 2026/27", "R", "Venue not booked"],
+        ["2.2", "Extend the PSPO to the riverside", "Council", "31/03/2027", "A", ""],
+    ],
+)
+NEXT_QUARTER = DocTable(
+    title="Safer Lincoln – partner returns, quarter 2",
+    rows=[
+        ["Ref", "Action", "Lead", "Latest position", "RAG"],
+        [
+            "1.1",
+            "Map knife crime hotspots with the police analyst",
+            "Police",
+            "Hotspot map shared with partners",
+            "G",
+        ],
+        ["1.2", "Fund two detached youth workers", "Council", "Both youth workers in post", "G"],
+        [
+            "1.3",
+            "Train door staff in spotting spiking",
+            "Licensing",
+            "Forty door staff trained",
+            "G",
+        ],
+        ["2.1", "Hold an ASB awareness week", "Housing", "Venue booked for November", "A"],
+        ["2.2", "Extend the PSPO to the riverside", "Council", "Consultation closed", "A"],
     ],
 )
 
@@ -63,7 +88,7 @@ def test_manager_uploads_a_word_plan_changes_a_column_and_creates_it(
     )
     page.get_by_role("button", name="Upload and preview").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check the plan before importing")
-    expect(page.get_by_text("3 actions read")).to_be_visible()
+    expect(page.get_by_text("5 actions read")).to_be_visible()
     assert_no_axe_violations(page)
 
     notes = page.get_by_label("Notes", exact=True)
@@ -81,11 +106,31 @@ def test_manager_uploads_a_word_plan_changes_a_column_and_creates_it(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Safer Lincoln")
     assert_no_axe_violations(page)
     actions = Action.objects.filter(objective__theme__plan=plan).order_by("number")
-    assert [a.number for a in actions] == ["1.1", "1.2", "2.1"]
+    assert [a.number for a in actions] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
     assert actions[0].details == {"Notes": "Data shared"}
     assert not actions[0].updates.exists()
-    assert [a.rating.code if a.rating else None for a in actions] == ["G", "A", "R"]
+    assert [a.rating.code if a.rating else None for a in actions] == ["G", "A", "G", "R", "A"]
     expect(page.get_by_text("Map knife crime hotspots with the police analyst")).to_be_visible()
+
+    # next quarter, the partners' returns come back in an Excel tracker
+    page.get_by_role("link", name="Update from a document or spreadsheet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Update the plan from a document or spreadsheet"
+    )
+    assert_no_axe_violations(page)
+    page.get_by_label("Upload a document or spreadsheet").set_input_files(
+        _file("returns-q2.xlsx", xlsx_bytes({"Returns": NEXT_QUARTER}))
+    )
+    page.get_by_role("button", name="Check the changes").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the changes from this tracker")
+    expect(page.locator("#change-counts")).to_contain_text("Updates added5")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Make these changes").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("5 updates added")
+    assert_no_axe_violations(page)
+    texts = {a.number: list(a.updates.values_list("text", flat=True)) for a in actions}
+    assert texts == {row[0]: [row[3]] for row in NEXT_QUARTER.rows[1:]}
+    assert Action.objects.get(pk=actions[1].pk).rating.code == "G"  # type: ignore[union-attr]
 
 
 def test_a_csv_in_an_unknown_layout_goes_to_the_column_choice(

@@ -49,17 +49,21 @@ def test_manager_downloads_edits_and_uploads_the_plan(
         page.get_by_role("link", name="Download as spreadsheet").click()
     data = open(download.value.path(), "rb").read()  # noqa: SIM115
 
-    page.get_by_role("link", name="Update from a spreadsheet").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Update the plan from a spreadsheet")
+    page.get_by_role("link", name="Update from a document or spreadsheet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Update the plan from a document or spreadsheet"
+    )
     assert_no_axe_violations(page)
-    page.get_by_label("Upload a workbook").set_input_files(_file(_edit(data, J2="Finished")))
+    page.get_by_label("Upload a document or spreadsheet").set_input_files(
+        _file(_edit(data, J2="Finished"))
+    )
     page.get_by_role("button", name="Check the changes").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
         "Sheet Actions, row 2, column J (Status): “Finished” is not a status"
     )
     assert_no_axe_violations(page)
 
-    page.get_by_label("Upload a workbook").set_input_files(
+    page.get_by_label("Upload a document or spreadsheet").set_input_files(
         _file(_edit(data, F2="Community outreach"))
     )
     page.get_by_role("button", name="Check the changes").click()

@@ -108,3 +108,13 @@ class SourceDocument:
     @property
     def tables(self) -> list[Table]:
         return [item for item in self.items if isinstance(item, Table)]
+
+
+def sheet_headings(document: SourceDocument) -> dict[str, list[str]]:
+    """Each sheet's first row, by sheet name (for telling a known workbook from a tracker)."""
+    headings: dict[str, list[str]] = {}
+    for table in document.tables:
+        sheet = table.origin.sheet
+        if sheet is not None and sheet not in headings and table.rows:
+            headings[sheet] = table.texts(0)
+    return headings

@@ -13,8 +13,12 @@ from django.shortcuts import redirect, render
 
 from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
+from apps.importers.domain.parsed import ImportFormatError
+from apps.importers.domain.readers import read_document
+from apps.importers.domain.source import sheet_headings
+from apps.importers.domain.workbook.layout import is_plan_workbook
 from apps.importers.domain.workbook.pending import pending_store, pending_take
-from apps.importers.forms.workbooks import PlanFromWorkbookForm, WorkbookUploadForm
+from apps.importers.forms.workbooks import PlanFromWorkbookForm, TrackerUploadForm
 from apps.importers.selectors import (
     Changes,
     blank_workbook,
@@ -22,7 +26,11 @@ from apps.importers.selectors import (
     workbook_changes,
     workbook_filename,
 )
-from apps.importers.services import plan_create_from_workbook, workbook_import
+from apps.importers.services import (
+    document_upload_create,
+    plan_create_from_workbook,
+    workbook_import,
+)
 from apps.partnerships.models import Partnership
 from apps.plans.models import Plan
 
@@ -75,12 +83,30 @@ def template_download(request: AuthenticatedHttpRequest, partnership_id: int) ->
 
 
 def plan_upload(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
+    """SaferPlan's own workbook is checked row by row against the plan by its keys; any other
+    document is kept and read as a partner's tracker on the tracker page."""
     plan = _plan(request, plan_id, "plans.manage_plan")
     posted = request.method == "POST"
-    form = WorkbookUploadForm(request.POST if posted else None, request.FILES if posted else None)
+    form = TrackerUploadForm(request.POST if posted else None, request.FILES if posted else None)
     context: dict[str, Any] = {"plan": plan, "form": form}
     if posted and form.is_valid():
-        data = form.cleaned_data["workbook"].read()
+        upload_file = form.cleaned_data["document"]
+        data = upload_file.read()
+        try:
+            document = read_document(upload_file.name, data)
+        except ImportFormatError as error:
+            form.add_error("document", str(error))
+            return render(request, "importers/workbook_upload.html", context)
+        if not is_plan_workbook(sheet_headings(document)):
+            upload = document_upload_create(
+                partnership=plan.partnership,
+                user=request.user,
+                file_name=upload_file.name,
+                content=data,
+            )
+            return redirect(
+                "importers:tracker-preview", plan_id=plan.pk, document_upload_id=upload.pk
+            )
         changes = workbook_changes(plan=plan, data=data)
         if changes.ok:
             token = pending_store(request.session, scope=f"plan:{plan.pk}", data=data)
@@ -97,7 +123,7 @@ def plan_upload_confirm(request: AuthenticatedHttpRequest, plan_id: int) -> Http
     kept = pending_take(
         request.session, scope=f"plan:{plan.pk}", token=request.POST.get("token", "")
     )
-    form = WorkbookUploadForm()
+    form = TrackerUploadForm()
     if kept is None:
         context = {"plan": plan, "form": form, "problems": [UPLOAD_EXPIRED]}
         return render(request, "importers/workbook_upload.html", context)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +22,7 @@ from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Status, Update
 from apps.plans.services import action_add_update
 from tests import builders
+from tests.builders.documents import DocTable, csv_bytes
 from tests.builders.trackers import TrackerPlan, tracker, tracker_plan, tracker_row
 
 pytestmark = pytest.mark.django_db
@@ -255,3 +257,30 @@ def test_confirming_with_nothing_to_change_says_so(
     )
     response = client.post(_url(plan, upload), {}, follow=True)
     assert view.NOTHING_CHOSEN in response.content.decode()
+
+
+def test_a_partners_tracker_uploaded_for_the_plan_goes_to_the_tracker_page(
+    signed_in: Callable[[User], Client], manager: User, plan: TrackerPlan
+) -> None:
+    rows = [
+        ["Ref", "Action", "Latest position"],
+        ["1.1", "Run diversionary youth activities", "Forty young people attended."],
+    ]
+    data = csv_bytes(DocTable(rows=list(rows)))
+    url = reverse("importers:workbook-upload", args=[plan.plan.pk])
+    client = signed_in(manager)
+    response = client.post(url, {"document": SimpleUploadedFile("returns.csv", data)})
+    upload = DocumentUpload.objects.get(file_name="returns.csv")
+    assert response["Location"] == _url(plan, upload)
+    page = client.get(response["Location"]).content.decode()
+    assert "Row 2 (action 1.1): new update ‘Forty young people attended.’" in page
+
+
+def test_an_unreadable_tracker_is_refused_on_the_upload_page_and_not_kept(
+    signed_in: Callable[[User], Client], manager: User, plan: TrackerPlan
+) -> None:
+    url = reverse("importers:workbook-upload", args=[plan.plan.pk])
+    old_word = SimpleUploadedFile("returns.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    page = signed_in(manager).post(url, {"document": old_word}).content.decode()
+    assert "There is a problem" in page and "returns.doc" in page
+    assert not DocumentUpload.objects.filter(file_name="returns.doc").exists()

@@ -12,8 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from apps.importers.domain.workbook.reading import NOT_A_WORKBOOK
-from apps.importers.forms.workbooks import FILE_MISSING
+from apps.importers.forms.workbooks import DOCUMENT_MISSING
 from apps.importers.selectors.workbook_checks import STATUS_UNKNOWN
 from apps.importers.selectors.workbook_export import blank_workbook, plan_workbook
 from apps.importers.views.workbooks import UPLOAD_EXPIRED, XLSX
@@ -36,7 +35,7 @@ def _edited(plan: Plan, **cells: Any) -> SimpleUploadedFile:
 
 def _upload(client: Any, plan: Plan, upload: SimpleUploadedFile) -> Any:
     url = reverse("importers:workbook-upload", args=[plan.pk])
-    return client.post(url, {"workbook": upload})
+    return client.post(url, {"document": upload})
 
 
 def _confirm(client: Any, plan: Plan, token: str) -> Any:
@@ -113,8 +112,8 @@ def test_problems_are_all_listed_and_nothing_is_kept(
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        ({"workbook": SimpleUploadedFile("plan.xlsx", b"not a workbook")}, NOT_A_WORKBOOK),
-        ({}, FILE_MISSING),
+        ({"document": SimpleUploadedFile("plan.xlsx", b"not a workbook")}, "plan.xlsx"),
+        ({}, DOCUMENT_MISSING),
     ],
     ids=["garbage", "no file"],
 )

@@ -115,6 +115,17 @@ ACTION_COLUMNS: list[Column] = [
 COLUMN = {c.key: c for c in ACTION_COLUMNS}
 HEADERS = [c.header for c in ACTION_COLUMNS]
 
+
+def is_plan_workbook(sheet_headings: dict[str, list[str]]) -> bool:
+    """A workbook SaferPlan wrote (its Actions sheet headed as SaferPlan heads it), which its
+    key column ties row by row to the plan; any other spreadsheet is a partner's tracker."""
+    headings = [h.strip() for h in sheet_headings.get(ACTIONS_SHEET, [])]
+    # the key column is hidden, and readers leave hidden columns out, unless somebody showed it
+    if headings[:1] == HEADERS[:1]:
+        headings = headings[1:]
+    return len(headings) >= 3 and headings[:3] == HEADERS[1:4]
+
+
 UPDATE_HEADERS = [
     ("Key", 8),
     ("Action number", 10),
