@@ -51,7 +51,7 @@ class DocCell:
 
 @dataclass
 class DocTable:
-    rows: list[list[str | DocCell]]
+    rows: Sequence[Sequence[str | DocCell]]
     title: str = ""  # a bold title row merged across the table's full width, above the rows
     heading_before: str = ""  # a heading paragraph (or a row, in a spreadsheet) before it
     header_rows: int = 1  # rows repeated at the top of each PDF page (after the title)
@@ -248,18 +248,17 @@ def xlsx_bytes(
 
 
 def zip_replace(data: bytes, member: str, chunks: Iterable[bytes]) -> bytes:
-    """The zip with one member's content replaced, written from ``chunks`` as they come (so a
-    test can build a member of hundreds of megabytes while holding one chunk of it)."""
+    """The zip with one member's content replaced (or added), written from ``chunks`` as they
+    come, so a test can build a member of hundreds of megabytes holding one chunk of it."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         for info in source.infolist():
-            if info.filename == member:
-                with target.open(member, "w", force_zip64=True) as stream:
-                    for chunk in chunks:
-                        stream.write(chunk)
-            else:
+            if info.filename != member:
                 target.writestr(info.filename, source.read(info.filename))
+        with target.open(member, "w", force_zip64=True) as stream:
+            for chunk in chunks:
+                stream.write(chunk)
     return buffer.getvalue()
 
 
