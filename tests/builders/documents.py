@@ -326,11 +326,16 @@ def pdf_bytes(
     *,
     paragraphs_before: Sequence[str] = (),
     landscape: bool = True,
+    borders: bool = True,
 ) -> bytes:
-    """A PDF printed from HTML: header rows repeated on every page a table runs over, rows
-    allowed to split across a page break, headings as larger bold text."""
+    """A PDF printed from HTML: the title and header rows repeated on every page a table runs
+    over, rows allowed to split across a page break, headings as larger bold text; with
+    ``borders`` off, tables have no ruling lines (as a spreadsheet printed without gridlines)."""
     orientation = "landscape" if landscape else "portrait"
-    parts = [f"<style>{PDF_CSS.format(orientation=orientation)}</style>"]
+    css = PDF_CSS.format(orientation=orientation)
+    if not borders:
+        css += "th, td { border: none; padding: 2pt 12pt 2pt 0; }"
+    parts = [f"<style>{css}</style>"]
     for text in paragraphs_before:
         if text.startswith("# "):
             parts.append(f"<h1>{escape(text[2:])}</h1>")

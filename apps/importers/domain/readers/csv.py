@@ -67,7 +67,7 @@ def read_csv(name: str, data: bytes) -> SourceDocument:
     try:
         for number, record in enumerate(reader, start=1):
             if number > safety.MAX_ROWS:
-                raise safety.refuse(safety.TOO_MANY_ROWS, name, limit=safety.MAX_ROWS, where="")
+                raise safety.refuse(safety.TOO_MANY_ROWS, name, limit=safety.MAX_ROWS)
             while record and not record[-1].strip():
                 record.pop()
             cells += len(record)

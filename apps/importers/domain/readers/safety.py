@@ -88,7 +88,7 @@ TOO_MANY_CELLS = (
     "rows that do not hold the plan and upload it again"
 )
 TOO_MANY_ROWS = (
-    "“{name}” has more than {limit:,} rows{where}, far more than a plan needs. Delete the rows "
+    "“{name}” has more than {limit:,} rows, far more than a plan needs. Delete the rows "
     "that do not hold the plan and upload it again"
 )
 CELL_TOO_LONG = (

@@ -67,9 +67,7 @@ def prescan(name: str, archive: zipfile.ZipFile) -> None:
                     elif local == "row":
                         rows += 1
                         if rows > safety.MAX_ROWS:
-                            raise safety.refuse(
-                                safety.TOO_MANY_ROWS, name, limit=safety.MAX_ROWS, where=""
-                            )
+                            raise safety.refuse(safety.TOO_MANY_ROWS, name, limit=safety.MAX_ROWS)
                     else:
                         cells += merged_area(element.get("ref", ""))
                     if cells > safety.MAX_CELLS:

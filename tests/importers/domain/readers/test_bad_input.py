@@ -231,7 +231,7 @@ def test_a_sheet_with_more_rows_than_any_plan_is_refused_before_loading(
     monkeypatch.setattr(safety, "MAX_ROWS", 1_000)
     data = zip_replace(xlsx_bytes({"Plan": PLAN}), SHEET, sheet_rows(1_001, 0))
     message, _ = refusal("tracker.xlsx", data)
-    assert message == safety.TOO_MANY_ROWS.format(name="tracker.xlsx", limit=1_000, where="")
+    assert message == safety.TOO_MANY_ROWS.format(name="tracker.xlsx", limit=1_000)
 
 
 def test_a_merged_area_covering_the_whole_sheet_is_refused() -> None:
@@ -303,7 +303,7 @@ def test_a_spreadsheet_cell_longer_than_any_plan_needs() -> None:
 def test_a_csv_with_more_rows_than_any_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(safety, "MAX_ROWS", 1_000)
     data = b"Action\n" + b"a\n" * 1_000
-    expected = safety.TOO_MANY_ROWS.format(name="plan.csv", limit=1_000, where="")
+    expected = safety.TOO_MANY_ROWS.format(name="plan.csv", limit=1_000)
     assert refusal("plan.csv", data)[0] == expected
 
 
