@@ -156,14 +156,16 @@ def docx_bytes(
         shape = layout(table)
         grid = document.add_table(rows=shape.height, cols=shape.width)
         grid.style = "Table Grid"
+        # Table.cell() walks the whole table, so content goes in through one snapshot of the
+        # cells (a thousand-row table stays quick to build), and merges come after it: a merge
+        # keeps the top-left cell's content and the covered cells are empty.
+        cells = grid._cells
         for item in shape.placed:
-            cell = grid.cell(item.row, item.col)
+            _docx_cell(cells[item.row * shape.width + item.col], item.cell)
+        for item in shape.placed:
             if item.cell.col_span > 1 or item.cell.row_span > 1:
-                corner = grid.cell(
-                    item.row + item.cell.row_span - 1, item.col + item.cell.col_span - 1
-                )
-                cell = cell.merge(corner)
-            _docx_cell(cell, item.cell)
+                corner = (item.row + item.cell.row_span - 1, item.col + item.cell.col_span - 1)
+                grid.cell(item.row, item.col).merge(grid.cell(*corner))
         if index < len(tables) - 1:
             _docx_paragraphs(document, paragraphs_between)
     if modified is not None:
