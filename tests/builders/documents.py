@@ -24,6 +24,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from odf import dc as odf_dc
 from odf import table as odf_table
 from odf import text as odf_text
 from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
@@ -473,9 +474,17 @@ def _odf_save(document: OpenDocumentText | OpenDocumentSpreadsheet) -> bytes:
     return buffer.getvalue()
 
 
-def odt_bytes(tables: Sequence[DocTable], *, paragraphs_before: Sequence[str] = ()) -> bytes:
-    """A LibreOffice Writer document: headings, paragraphs, bullets and the tables."""
+def odt_bytes(
+    tables: Sequence[DocTable],
+    *,
+    paragraphs_before: Sequence[str] = (),
+    modified: datetime | None = None,
+) -> bytes:
+    """A LibreOffice Writer document: headings, paragraphs, bullets and the tables;
+    ``modified`` is saved as LibreOffice does, local time without a zone."""
     document = OpenDocumentText()
+    if modified is not None:
+        document.meta.addElement(odf_dc.Date(text=modified.isoformat()))
     styles = _OdfStyles(document)
     bullets: odf_text.List | None = None
     for text in paragraphs_before:
