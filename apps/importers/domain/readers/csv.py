@@ -60,12 +60,20 @@ def read_csv(name: str, data: bytes) -> SourceDocument:
     encoding = encoding_of(name, data)
     sample = data[: SAMPLE_CHARS * 2].decode(encoding, errors="ignore")[:SAMPLE_CHARS]
     stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-    reader = csv.reader(stream, delimiter=delimiter_of(sample))
+    delimiter = delimiter_of(sample)
+    first_line = sample.lstrip("\ufeff").split("\n", 1)[0].strip()
+    skip = 0
+    if first_line.lower().startswith("sep=") and len(first_line) == 5:
+        # Excel's hint line naming the delimiter; it is not a row of the table
+        delimiter, skip = first_line[4], 1
+    reader = csv.reader(stream, delimiter=delimiter)
     rows: list[list[Cell]] = []
     cells = 0
     number = 0
     try:
         for number, record in enumerate(reader, start=1):
+            if number <= skip:
+                record = []
             if number > safety.MAX_ROWS:
                 raise safety.refuse(safety.TOO_MANY_ROWS, name, limit=safety.MAX_ROWS)
             while record and not record[-1].strip():
