@@ -330,12 +330,20 @@ def pdf_bytes(
     paragraphs_before: Sequence[str] = (),
     landscape: bool = True,
     borders: bool = True,
+    marking: str = "",
 ) -> bytes:
     """A PDF printed from HTML: the title and header rows repeated on every page a table runs
     over, rows allowed to split across a page break, headings as larger bold text; with
-    ``borders`` off, tables have no ruling lines (as a spreadsheet printed without gridlines)."""
+    ``borders`` off, tables have no ruling lines (as a spreadsheet printed without gridlines);
+    ``marking`` ("OFFICIAL") is printed in bold at the head of every page."""
     orientation = "landscape" if landscape else "portrait"
     css = PDF_CSS.format(orientation=orientation)
+    if marking:
+        # a protective marking at the head of every page and the page number at its foot
+        css += (
+            f'@page {{ @top-center {{ content: "{marking}"; font-weight: bold; }}'
+            ' @bottom-right { content: "Page " counter(page); } }'
+        )
     if not borders:
         css += "th, td { border: none; padding: 2pt 12pt 2pt 0; }"
     parts = [f"<style>{css}</style>"]

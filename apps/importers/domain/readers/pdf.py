@@ -35,6 +35,7 @@ _PDF_DATE = re.compile(
 )
 FOOT_FRACTION = 0.2  # a table ending this close to the foot of its page may continue
 HEAD_FRACTION = 0.25  # a continuation starts this close to the top of its page
+MARGIN = 0.07  # lines this close to the top or foot of a page are running headers or footers
 HEADER_ROWS = 4  # at most this many rows at the top of a continuation are repeated headers
 
 
@@ -376,12 +377,18 @@ class Reader:
         body = statistics.median(sizes) if sizes else 0.0
         blocks = []
         origin = Origin(page=number)
+        height = float(page.height)
         for line, text in lines:
             safety.check_cell(self.name, text, f"Page {number}")
             chars = [char for char in line["chars"] if char["text"].strip()]
             size = statistics.fmean(char["size"] for char in chars) if chars else body
             bold = bool(chars) and all(is_bold(char) for char in chars)
-            if body and size >= body * 1.6:
+            running = line["top"] < height * MARGIN or line["bottom"] > height * (1 - MARGIN)
+            if running:
+                # a running header or footer ("OFFICIAL", "Page 3 of 12") is no heading, so a
+                # table running on over the page break is still joined
+                block = Block("paragraph", text, origin)
+            elif body and size >= body * 1.6:
                 block = Block("heading", text, origin, level=1)
             elif body and size >= body * 1.2:
                 block = Block("heading", text, origin, level=2)

@@ -37,8 +37,10 @@ def long_rows() -> list[list[str]]:
 
 @functools.cache
 def long_pdf() -> bytes:
-    """80 actions over four landscape pages; action 22 runs over the first page break."""
-    return pdf_bytes([DocTable(rows=[LONG_HEADER, *long_rows()], heading_before="Action plan")])
+    """80 actions over five landscape pages marked OFFICIAL at the head and numbered at the
+    foot; action 22 runs over the first page break."""
+    table = DocTable(rows=[LONG_HEADER, *long_rows()], heading_before="Action plan")
+    return pdf_bytes([table], marking="OFFICIAL")
 
 
 def test_a_table_on_one_page_keeps_merges_fills_and_blocks_around_it() -> None:
@@ -71,6 +73,8 @@ def test_a_table_over_several_pages_is_one_table_with_a_split_row_rejoined() -> 
     assert table.row_origins[SPLIT_AT].page == 1  # the split row is where it began
     assert table.row_origins[SPLIT_AT + 1].page == 2
     assert [origin.row for origin in table.row_origins] == list(range(1, 82))
+    running = [b.text for b in document.items if isinstance(b, Block) and b.text == "OFFICIAL"]
+    assert len(running) == len(set(pages))  # read as paragraphs, not headings that end tables
 
 
 def test_tables_with_a_heading_between_stay_apart() -> None:
