@@ -24,6 +24,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from odf import dc as odf_dc
 from odf import table as odf_table
 from odf import text as odf_text
 from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
@@ -51,7 +52,7 @@ class DocCell:
 
 @dataclass
 class DocTable:
-    rows: list[list[str | DocCell]]
+    rows: Sequence[Sequence[str | DocCell]]
     title: str = ""  # a bold title row merged across the table's full width, above the rows
     heading_before: str = ""  # a heading paragraph (or a row, in a spreadsheet) before it
     header_rows: int = 1  # rows repeated at the top of each PDF page (after the title)
@@ -156,14 +157,16 @@ def docx_bytes(
         shape = layout(table)
         grid = document.add_table(rows=shape.height, cols=shape.width)
         grid.style = "Table Grid"
+        # Table.cell() walks the whole table, so content goes in through one snapshot of the
+        # cells (a thousand-row table stays quick to build), and merges come after it: a merge
+        # keeps the top-left cell's content and the covered cells are empty.
+        cells = grid._cells
         for item in shape.placed:
-            cell = grid.cell(item.row, item.col)
+            _docx_cell(cells[item.row * shape.width + item.col], item.cell)
+        for item in shape.placed:
             if item.cell.col_span > 1 or item.cell.row_span > 1:
-                corner = grid.cell(
-                    item.row + item.cell.row_span - 1, item.col + item.cell.col_span - 1
-                )
-                cell = cell.merge(corner)
-            _docx_cell(cell, item.cell)
+                corner = (item.row + item.cell.row_span - 1, item.col + item.cell.col_span - 1)
+                grid.cell(item.row, item.col).merge(grid.cell(*corner))
         if index < len(tables) - 1:
             _docx_paragraphs(document, paragraphs_between)
     if modified is not None:
@@ -248,18 +251,17 @@ def xlsx_bytes(
 
 
 def zip_replace(data: bytes, member: str, chunks: Iterable[bytes]) -> bytes:
-    """The zip with one member's content replaced, written from ``chunks`` as they come (so a
-    test can build a member of hundreds of megabytes while holding one chunk of it)."""
+    """The zip with one member's content replaced (or added), written from ``chunks`` as they
+    come, so a test can build a member of hundreds of megabytes holding one chunk of it."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         for info in source.infolist():
-            if info.filename == member:
-                with target.open(member, "w", force_zip64=True) as stream:
-                    for chunk in chunks:
-                        stream.write(chunk)
-            else:
+            if info.filename != member:
                 target.writestr(info.filename, source.read(info.filename))
+        with target.open(member, "w", force_zip64=True) as stream:
+            for chunk in chunks:
+                stream.write(chunk)
     return buffer.getvalue()
 
 
@@ -327,11 +329,24 @@ def pdf_bytes(
     *,
     paragraphs_before: Sequence[str] = (),
     landscape: bool = True,
+    borders: bool = True,
+    marking: str = "",
 ) -> bytes:
-    """A PDF printed from HTML: header rows repeated on every page a table runs over, rows
-    allowed to split across a page break, headings as larger bold text."""
+    """A PDF printed from HTML: the title and header rows repeated on every page a table runs
+    over, rows allowed to split across a page break, headings as larger bold text; with
+    ``borders`` off, tables have no ruling lines (as a spreadsheet printed without gridlines);
+    ``marking`` ("OFFICIAL") is printed in bold at the head of every page."""
     orientation = "landscape" if landscape else "portrait"
-    parts = [f"<style>{PDF_CSS.format(orientation=orientation)}</style>"]
+    css = PDF_CSS.format(orientation=orientation)
+    if marking:
+        # a protective marking at the head of every page and the page number at its foot
+        css += (
+            f'@page {{ @top-center {{ content: "{marking}"; font-weight: bold; }}'
+            ' @bottom-right { content: "Page " counter(page); } }'
+        )
+    if not borders:
+        css += "th, td { border: none; padding: 2pt 12pt 2pt 0; }"
+    parts = [f"<style>{css}</style>"]
     for text in paragraphs_before:
         if text.startswith("# "):
             parts.append(f"<h1>{escape(text[2:])}</h1>")
@@ -467,9 +482,17 @@ def _odf_save(document: OpenDocumentText | OpenDocumentSpreadsheet) -> bytes:
     return buffer.getvalue()
 
 
-def odt_bytes(tables: Sequence[DocTable], *, paragraphs_before: Sequence[str] = ()) -> bytes:
-    """A LibreOffice Writer document: headings, paragraphs, bullets and the tables."""
+def odt_bytes(
+    tables: Sequence[DocTable],
+    *,
+    paragraphs_before: Sequence[str] = (),
+    modified: datetime | None = None,
+) -> bytes:
+    """A LibreOffice Writer document: headings, paragraphs, bullets and the tables;
+    ``modified`` is saved as LibreOffice does, local time without a zone."""
     document = OpenDocumentText()
+    if modified is not None:
+        document.meta.addElement(odf_dc.Date(text=modified.isoformat()))
     styles = _OdfStyles(document)
     bullets: odf_text.List | None = None
     for text in paragraphs_before:

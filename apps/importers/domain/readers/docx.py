@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from typing import Any
 
 import docx
@@ -222,8 +223,33 @@ class Reader:
         )
 
 
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Macro-enabled documents (.docm) and templates (.dotx, .dotm) hold the same body; python-docx
+# opens only the plain type, so the package is given that type (the macros are never run).
+OTHER_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def as_plain_document(name: str, data: bytes) -> bytes:
+    archive = safety.open_zip(name, data)
+    types = safety.read_member(name, archive, "[Content_Types].xml")
+    if not any(kind.encode() in types for kind in OTHER_TYPES):
+        return data
+    for kind in OTHER_TYPES:
+        types = types.replace(kind.encode(), DOCUMENT_TYPE.encode())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in archive.namelist():
+            content = types if member == "[Content_Types].xml" else None
+            target.writestr(member, content or safety.read_member(name, archive, member))
+    return buffer.getvalue()
+
+
 def read_docx(name: str, data: bytes) -> SourceDocument:
-    safety.open_zip(name, data)
+    data = as_plain_document(name, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx and lxml raise many kinds on a damaged file

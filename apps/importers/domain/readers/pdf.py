@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import re
 import statistics
 from collections import defaultdict
@@ -25,13 +26,17 @@ from apps.importers.domain.readers import common, safety
 from apps.importers.domain.source import Block, Cell, Item, Origin, SourceDocument, Table
 
 LINE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+COLUMN_GAP = 0.8  # a gap between words this many font sizes wide separates columns
+WORD_GAP = 0.15  # and one this wide separates words
+ALIGN = 6.0  # points within which column starts count as one
 BULLETS = "•●▪◦-–*"
 _PDF_DATE = re.compile(
     r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([Zz+-])(\d{2})?'?(\d{2})?'?)?"
 )
 FOOT_FRACTION = 0.2  # a table ending this close to the foot of its page may continue
 HEAD_FRACTION = 0.25  # a continuation starts this close to the top of its page
+MARGIN = 0.07  # lines this close to the top or foot of a page are running headers or footers
+HEADER_ROWS = 4  # at most this many rows at the top of a continuation are repeated headers
 
 
 def pdf_date(value: Any) -> datetime | None:
@@ -151,6 +156,94 @@ def mark_bold(
         cells[ident].bold = bold > 0 and plain == 0
 
 
+def segments(line: dict[str, Any]) -> list[tuple[float, str, bool]]:
+    """A text line cut where the gap between words is as wide as a column gutter: each
+    segment's left edge, its text and whether it is all bold."""
+    # pdfplumber lists an expanded ligature ("ff") twice among a line's characters
+    unique = {(c["x0"], c["top"], c["text"]): c for c in line["chars"] if c["text"].strip()}
+    chars = sorted(unique.values(), key=lambda c: c["x0"])
+    result: list[tuple[float, str, bool]] = []
+    current: list[dict[str, Any]] = []
+
+    def close() -> None:
+        if current:
+            text = current[0]["text"]
+            for before, char in itertools.pairwise(current):
+                gap = char["x0"] - before["x1"]
+                text += (" " if gap > WORD_GAP * char["size"] else "") + char["text"]
+            result.append((current[0]["x0"], text, all(is_bold(c) for c in current)))
+
+    for char in chars:
+        if current and char["x0"] - current[-1]["x1"] > COLUMN_GAP * char["size"]:
+            close()
+            current = []
+        current.append(char)
+    close()
+    return result
+
+
+def aligned_tables(page: Any, name: str, where: str) -> list[PageTable]:
+    """Tables without ruling lines, found as runs of three or more lines cut into aligned
+    columns by wide gaps. A line with only later columns filled continues the row above (a
+    wrapped cell); a single-segment line between tabular lines is a row of its own."""
+    lines = page.extract_text_lines(return_chars=True, strip=True)
+    cut = [segments(line) for line in lines]
+    tables: list[PageTable] = []
+    i = 0
+    while i < len(lines):
+        if len(cut[i]) < 2:
+            i += 1
+            continue
+        last, j, tabular = i, i, 0
+        while j < len(lines):
+            if len(cut[j]) >= 2:
+                last, tabular = j, tabular + 1
+            elif not any(len(cut[k]) >= 2 for k in range(j + 1, min(j + 3, len(lines)))):
+                break
+            j += 1
+        left = min(x for x, _, _ in cut[i])
+        end = last + 1
+        while end < len(lines) and len(cut[end]) == 1 and cut[end][0][0] > left + ALIGN:
+            end += 1
+        if tabular >= 3:
+            tables.append(aligned_table(lines[i:end], cut[i:end], name, where))
+        i = max(end, i + 1)
+    return tables
+
+
+def aligned_table(
+    lines: list[dict[str, Any]], cut: list[list[tuple[float, str, bool]]], name: str, where: str
+) -> PageTable:
+    starts: list[float] = []
+    for x in sorted(x for parts in cut if len(parts) >= 2 for x, _, _ in parts):
+        if not starts or x - starts[-1] > ALIGN:
+            starts.append(x)
+    rows: list[list[Cell]] = []
+    for parts in cut:
+        cells: dict[int, tuple[str, bool]] = {}
+        for x, text, bold in parts:
+            column = max(0, bisect.bisect_right(starts, x + ALIGN) - 1)
+            previous = cells.get(column)
+            cells[column] = (f"{previous[0]} {text}" if previous else text, bold)
+        if rows and 0 not in cells:
+            for column, (text, _) in cells.items():
+                cell = rows[-1][column]
+                cell.text = f"{cell.text}\n{text}" if cell.text else text
+            continue
+        rows.append([Cell(text=cells[c][0], bold=cells[c][1]) if c in cells else Cell()
+                     for c in range(len(starts))])  # fmt: skip
+    for number, row in enumerate(rows, start=1):
+        for cell in row:
+            safety.check_cell(name, cell.text, f"{where}, row {number}")
+    bbox = (
+        min(line["x0"] for line in lines),
+        min(line["top"] for line in lines),
+        max(line["x1"] for line in lines),
+        max(line["bottom"] for line in lines),
+    )
+    return PageTable(rows, bbox)
+
+
 class Reader:
     def __init__(self, name: str, pdf: Any) -> None:
         self.name = name
@@ -193,22 +286,20 @@ class Reader:
                 min(edge["top"] for edge in verticals),
                 max(edge["bottom"] for edge in verticals),
             ]
-        tables = page.find_tables(settings)
-        if tables or page.lines or page.rects or page.curves:
-            return list(tables)
-        return [
-            t for t in page.find_tables(TEXT_SETTINGS) if len(t.rows) >= 3 and len(t.columns) >= 3
-        ]
+        return list(page.find_tables(settings))
 
     def page(self, number: int, page: Any) -> None:
         self.chars += len(page.chars)
         found = sorted(self.find_tables(page), key=lambda t: t.bbox[1])
-        placed: list[tuple[float, PageTable | Block]] = []
+        grids: list[PageTable] = []
         for index, table in enumerate(found):
             grid = grid_of(table, page, self.name, f"Page {number}, table {index + 1}")
             if grid is not None and any(not common.row_blank(row) for row in grid.rows):
-                placed.append((grid.bbox[1], grid))
-        boxes = [t.bbox for t in found]
+                grids.append(grid)
+        if not found:
+            grids = aligned_tables(page, self.name, f"Page {number}")
+        placed: list[tuple[float, PageTable | Block]] = [(g.bbox[1], g) for g in grids]
+        boxes = [t.bbox for t in found] + [g.bbox for g in grids]
         placed.extend(self.lines(page, number, boxes))
         placed.sort(key=lambda pair: pair[0])
         height = float(page.height)
@@ -248,10 +339,11 @@ class Reader:
         if previous.width != max((len(row) for row in part.rows), default=0):
             return False
         rows = part.rows
+        # the header rows a page repeats: some of the table's first rows (a title row above
+        # the header is often not repeated)
+        heads = [previous.texts(i) for i in range(min(HEADER_ROWS, len(previous.rows) - 1))]
         repeated = 0
-        while repeated < min(len(rows), len(previous.rows) - 1, 3) and [
-            c.text for c in rows[repeated]
-        ] == previous.texts(repeated):
+        while repeated < min(len(rows), HEADER_ROWS) and [c.text for c in rows[repeated]] in heads:
             repeated += 1
         rows = rows[repeated:]
         if rows and not rows[0][0].text and not common.row_blank(rows[0]) and previous.rows:
@@ -285,12 +377,18 @@ class Reader:
         body = statistics.median(sizes) if sizes else 0.0
         blocks = []
         origin = Origin(page=number)
+        height = float(page.height)
         for line, text in lines:
             safety.check_cell(self.name, text, f"Page {number}")
             chars = [char for char in line["chars"] if char["text"].strip()]
             size = statistics.fmean(char["size"] for char in chars) if chars else body
             bold = bool(chars) and all(is_bold(char) for char in chars)
-            if body and size >= body * 1.6:
+            running = line["top"] < height * MARGIN or line["bottom"] > height * (1 - MARGIN)
+            if running:
+                # a running header or footer ("OFFICIAL", "Page 3 of 12") is no heading, so a
+                # table running on over the page break is still joined
+                block = Block("paragraph", text, origin)
+            elif body and size >= body * 1.6:
                 block = Block("heading", text, origin, level=1)
             elif body and size >= body * 1.2:
                 block = Block("heading", text, origin, level=2)

@@ -5,9 +5,11 @@ A plan is a few thousand cells. The limits below are far above any plan and far 
 would exhaust the server, and every refusal names the file and says what to do:
 
 - a zip (Word, Excel, OpenDocument) is refused when its members would unpack to more than
-  ``MAX_UNPACKED_BYTES`` in all, ``MAX_PART_BYTES`` for the one part a library parses whole,
-  ``MAX_MEMBERS`` members, or a large member compressed more than ``MAX_RATIO`` times (a zip
-  bomb). zipfile never returns more than a member's declared size, so these figures hold;
+  ``MAX_UNPACKED_BYTES`` in all, any XML part to more than ``MAX_PART_BYTES`` (OpenDocument's
+  content and styles, which odfpy turns into Python objects, ``MAX_ODF_CONTENT_BYTES``), when
+  it has more than ``MAX_MEMBERS`` members, or when a large member is compressed more than
+  ``MAX_RATIO`` times (a zip bomb). zipfile never returns more than the size the archive's
+  directory declares for a member, so these figures hold however the archive was made;
 - spreadsheets are refused, not truncated, beyond ``MAX_CELLS`` cells (counted in the sheet
   XML, merged areas included, before openpyxl builds a cell) or ``MAX_ROWS`` rows in a sheet:
   a partial plan must not look like a whole one;
@@ -88,7 +90,7 @@ TOO_MANY_CELLS = (
     "rows that do not hold the plan and upload it again"
 )
 TOO_MANY_ROWS = (
-    "“{name}” has more than {limit:,} rows{where}, far more than a plan needs. Delete the rows "
+    "“{name}” has more than {limit:,} rows, far more than a plan needs. Delete the rows "
     "that do not hold the plan and upload it again"
 )
 CELL_TOO_LONG = (
@@ -125,13 +127,13 @@ def check_cell(name: str, text: str, where: str) -> str:
 def open_zip(name: str, data: bytes, *, parsed_parts: tuple[str, ...] = ()) -> zipfile.ZipFile:
     """The archive, once every member's declared size, ratio and count are within bounds.
 
-    ``parsed_parts`` are the members a library will parse whole in memory (content.xml of an
-    OpenDocument file); any member name ending in ``.xml`` is held to ``MAX_PART_BYTES``.
+    ``parsed_parts`` are held to ``MAX_ODF_CONTENT_BYTES``, any other XML member to
+    ``MAX_PART_BYTES``.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+    except Exception as error:  # zipfile raises many kinds on a damaged archive
         raise refuse(DAMAGED, name) from error
     if len(members) > MAX_MEMBERS:
         raise refuse(UNPACKS_TOO_BIG, name)
@@ -153,7 +155,7 @@ def read_member(name: str, archive: zipfile.ZipFile, member: str) -> bytes:
     """One member's bytes (already bounded by ``open_zip``); a damaged member is refused."""
     try:
         return archive.read(member)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
+    except Exception as error:  # a bad CRC, an unknown compression method, a cut-off member
         raise refuse(DAMAGED, name) from error
 
 

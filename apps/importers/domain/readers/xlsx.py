@@ -67,9 +67,7 @@ def prescan(name: str, archive: zipfile.ZipFile) -> None:
                     elif local == "row":
                         rows += 1
                         if rows > safety.MAX_ROWS:
-                            raise safety.refuse(
-                                safety.TOO_MANY_ROWS, name, limit=safety.MAX_ROWS, where=""
-                            )
+                            raise safety.refuse(safety.TOO_MANY_ROWS, name, limit=safety.MAX_ROWS)
                     else:
                         cells += merged_area(element.get("ref", ""))
                     if cells > safety.MAX_CELLS:
@@ -247,7 +245,7 @@ class Reader:
                 last_row, last_col = max(last_row, r1), max(last_col, c1)
         rows = [r for r in range(first_row, last_row + 1) if r not in hidden_rows]
         cols = [c for c in range(first_col, last_col + 1) if c not in hidden_cols]
-        self.note_hidden(title, found, hidden_rows, hidden_cols, rows, cols)
+        self.note_hidden(title, found, hidden_rows, hidden_cols)
         self.budget -= len(rows) * len(cols)
         if self.budget < 0:
             raise safety.refuse(safety.TOO_MANY_CELLS, self.name, limit=safety.MAX_CELLS)
@@ -282,8 +280,6 @@ class Reader:
         found: dict[tuple[int, int], Cell],
         hidden_rows: set[int],
         hidden_cols: set[int],
-        rows: list[int],
-        cols: list[int],
     ) -> None:
         """List hidden rows and columns that held text, the ones a reader would miss."""
         texted = [key for key, cell in found.items() if cell.text]

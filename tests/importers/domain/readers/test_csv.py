@@ -44,3 +44,16 @@ def test_blank_rows_at_the_ends_are_trimmed_and_numbering_kept() -> None:
     table = read_document("plan.csv", data).tables[0]
     assert texts(table) == [["Action", "Lead"], ["Patrol", "Police"]]
     assert table.row_origins == [Origin(row=3), Origin(row=4)]
+
+
+def test_excels_delimiter_hint_line_is_not_a_row() -> None:
+    data = b"sep=;\r\nAction;Lead;By when\r\nPatrol, weekly;Police;Ongoing\r\n"
+    table = read_document("plan.csv", data).tables[0]
+    assert texts(table) == [["Action", "Lead", "By when"], ["Patrol, weekly", "Police", "Ongoing"]]
+    assert table.row_origins == [Origin(row=2), Origin(row=3)]
+
+
+def test_a_csv_saved_with_a_text_name_is_still_read_as_a_csv() -> None:
+    document = read_document("export.txt", csv_bytes(ACCENTS, delimiter=";", encoding="cp1252"))
+    assert document.format == "csv"
+    assert texts(document.tables[0]) == ACCENTS.rows

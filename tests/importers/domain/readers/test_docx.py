@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import UTC, datetime
 
 from apps.importers.domain.readers import read_document
 from apps.importers.domain.source import Block, Origin, Table
-from tests.builders.documents import DocCell, DocTable, docx_bytes
+from tests.builders.documents import DocCell, DocTable, docx_bytes, zip_replace
 from tests.importers.domain.readers.tables import (
     PLAN,
     PLAN_TEXT_LINES,
@@ -22,7 +24,7 @@ def test_headings_paragraphs_and_lists_come_before_the_table_in_order() -> None:
         paragraphs_before=["# Community safety plan", "How we will work together", "• Listen"],
     )
     document = read_document("plan.docx", data)
-    blocks = [(item.kind, item.level, item.text) for item in document.items[:4]]
+    blocks = [(b.kind, b.level, b.text) for b in document.items[:4] if isinstance(b, Block)]
     assert document.format == "docx"
     assert blocks == [
         ("heading", 1, "Community safety plan"),
@@ -72,4 +74,18 @@ def test_bold_cells_and_last_saved_time() -> None:
 def test_the_content_decides_the_format_not_the_name() -> None:
     document = read_document("plan.txt", docx_bytes([PLAN]))
     assert document.format == "docx"
+    assert texts(document.tables[0]) == PLAN_TEXTS
+
+
+def test_a_macro_enabled_document_is_read_without_running_anything() -> None:
+    data = docx_bytes([PLAN], landscape=True)
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+    macro = "application/vnd.ms-word.document.macroEnabled.main+xml"
+    types = types.replace(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", macro
+    )
+    assert macro in types
+    document = read_document(
+        "plan.docm", zip_replace(data, "[Content_Types].xml", [types.encode()])
+    )
     assert texts(document.tables[0]) == PLAN_TEXTS

@@ -4,10 +4,10 @@ hidden sheets and rows, and repeated empty cells never expanded."""
 from __future__ import annotations
 
 import tracemalloc
-from datetime import date
+from datetime import UTC, date, datetime
 
 from apps.importers.domain.readers import read_document
-from apps.importers.domain.source import Origin, Table
+from apps.importers.domain.source import Block, Origin, Table
 from tests.builders.documents import DocCell, DocTable, ods_bytes, odt_bytes
 from tests.importers.domain.readers.tables import (
     PLAN,
@@ -21,7 +21,7 @@ from tests.importers.domain.readers.tables import (
 def test_an_odt_reads_headings_paragraphs_lists_and_the_table() -> None:
     data = odt_bytes([PLAN], paragraphs_before=["# Community safety plan", "Our aims", "• Listen"])
     document = read_document("plan.odt", data)
-    blocks = [(item.kind, item.level, item.text) for item in document.items[:4]]
+    blocks = [(b.kind, b.level, b.text) for b in document.items[:4] if isinstance(b, Block)]
     assert document.format == "odt"
     assert blocks == [
         ("heading", 1, "Community safety plan"),
@@ -35,6 +35,12 @@ def test_an_odt_reads_headings_paragraphs_lists_and_the_table() -> None:
     assert_merges_and_fills(table)
     assert table.row_origins == [Origin(table=1, row=n) for n in range(1, 7)]
     assert document.text.split("\n")[-len(PLAN_TEXT_LINES) :] == PLAN_TEXT_LINES
+
+
+def test_an_odt_says_when_it_was_saved_in_uk_time() -> None:
+    data = odt_bytes([PLAN], modified=datetime(2026, 7, 1, 14, 0, 0, 123456))
+    document = read_document("plan.odt", data)
+    assert document.modified_at == datetime(2026, 7, 1, 13, 0, 0, 123456, tzinfo=UTC)
 
 
 def test_a_nested_odt_table_is_flattened_into_its_cell() -> None:
