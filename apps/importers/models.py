@@ -38,6 +38,9 @@ class DocumentUpload(models.Model):
     # The manager's column choices for this document: {"uses": {"1": ["action", …]}, "skip": [2]}
     # (table numbers as the preview shows them); see apps.importers.domain.reading.TableChoices.
     choices = models.JSONField(default=dict, blank=True)
+    # The file as read (apps.importers.domain.source.document_to_json), so the preview, the
+    # column choice and the import do not read a long PDF again on every visit
+    document = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -8,9 +8,9 @@ only this model, so a new format needs a reader and nothing else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -118,3 +118,83 @@ def sheet_headings(document: SourceDocument) -> dict[str, list[str]]:
         if sheet is not None and sheet not in headings and table.rows:
             headings[sheet] = table.texts(0)
     return headings
+
+
+# Bump when a reader changes what it makes of a file, so documents kept on uploads are read anew.
+DOCUMENT_VERSION = 1
+
+
+def document_to_json(document: SourceDocument) -> dict[str, Any]:
+    """The document as JSON, kept on an upload so its preview need not read the file again (a
+    100-page PDF takes seconds to read; its model a fraction of that to load)."""
+    items: list[dict[str, Any]] = []
+    for item in document.items:
+        if isinstance(item, Table):
+            items.append(
+                {
+                    "table": [[_cell_json(cell) for cell in row] for row in item.rows],
+                    "origin": _origin_json(item.origin),
+                    "row_origins": [_origin_json(o) for o in item.row_origins],
+                    "continued": item.continued,
+                }
+            )
+        else:
+            items.append(
+                {
+                    "block": item.kind,
+                    "text": item.text,
+                    "origin": _origin_json(item.origin),
+                    "level": item.level,
+                }
+            )
+    return {
+        "version": DOCUMENT_VERSION,
+        "name": document.name,
+        "format": document.format,
+        "items": items,
+        "text": document.text,
+        "skipped": document.skipped,
+        "modified_at": document.modified_at.isoformat() if document.modified_at else None,
+    }
+
+
+def document_from_json(data: dict[str, Any] | None) -> SourceDocument | None:
+    """The kept document, or None when there is none or it was made by an older reader."""
+    if not data or data.get("version") != DOCUMENT_VERSION:
+        return None
+    items: list[Item] = []
+    for item in data["items"]:
+        origin = Origin(**item["origin"])
+        if "table" in item:
+            items.append(
+                Table(
+                    rows=[[Cell(**cell) for cell in row] for row in item["table"]],
+                    origin=origin,
+                    row_origins=[Origin(**o) for o in item["row_origins"]],
+                    continued=item["continued"],
+                )
+            )
+        else:
+            items.append(Block(item["block"], item["text"], origin, item["level"]))
+    modified = data.get("modified_at")
+    return SourceDocument(
+        name=data["name"],
+        format=data["format"],
+        items=items,
+        text=data["text"],
+        skipped=list(data["skipped"]),
+        modified_at=datetime.fromisoformat(modified) if modified else None,
+    )
+
+
+def _origin_json(origin: Origin) -> dict[str, Any]:
+    return {k: v for k, v in asdict(origin).items() if v is not None}
+
+
+def _cell_json(cell: Cell) -> dict[str, Any]:
+    """Only what differs from an empty cell: most cells are plain text."""
+    values = asdict(cell)
+    return {k: v for k, v in values.items() if v != _EMPTY_CELL[k]}
+
+
+_EMPTY_CELL = asdict(Cell())

@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from apps.core.forms import GovukFormMixin
 from apps.importers.domain.parsed import ImportFormatError
 from apps.importers.domain.reading import document_read
+from apps.importers.domain.source import SourceDocument
 from apps.partnerships.models import Partnership
 from apps.plans.models import Plan
 
@@ -41,6 +42,7 @@ class DocumentUploadForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Partnership.objects.filter(pk__in=[p.pk for p in partnerships])
         self.content = b""
+        self.source: SourceDocument | None = None
 
     def clean_document(self) -> Any:
         document = self.cleaned_data["document"]
@@ -50,7 +52,7 @@ class DocumentUploadForm(forms.Form):
             )
         self.content = document.read()
         try:
-            document_read(document.name, self.content)
+            self.source = document_read(document.name, self.content).document
         except ImportFormatError as error:
             raise forms.ValidationError(str(error)) from error
         return document

@@ -8,7 +8,9 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from apps.importers.domain.parsed import ParsedPlan
-from apps.importers.domain.reading import DocumentReading, TableChoices, document_read
+from apps.importers.domain.readers import read_document
+from apps.importers.domain.reading import DocumentReading, TableChoices, document_plans
+from apps.importers.domain.source import SourceDocument, document_from_json
 from apps.importers.domain.tables.headings import Use
 from apps.importers.models import ColumnChoice, DocumentUpload
 from apps.partnerships.domain.leads import AGENCY, PERSON
@@ -92,12 +94,17 @@ def column_choices_remembered(*, partnership: Partnership) -> dict[str, list[Use
     return remembered
 
 
+def upload_document(*, upload: DocumentUpload) -> SourceDocument:
+    """The kept file as read at upload, or read again when the readers have changed since."""
+    kept = document_from_json(upload.document)
+    return kept if kept is not None else read_document(upload.file_name, bytes(upload.content))
+
+
 def document_upload_reading(*, upload: DocumentUpload) -> DocumentReading:
     """Read the kept document with the choices made on it and the partnership's remembered
     ones, exactly as the import will."""
-    return document_read(
-        upload.file_name,
-        bytes(upload.content),
+    return document_plans(
+        upload_document(upload=upload),
         choices=TableChoices.from_json(upload.choices),
         remembered=column_choices_remembered(partnership=upload.partnership),
     )

@@ -15,7 +15,6 @@ from typing import Literal
 from django.db.models import Prefetch, QuerySet
 
 from apps.core.text import text_key
-from apps.importers.domain.readers import read_document
 from apps.importers.domain.tables.indicators import (
     SIGNATURE_PREFIX,
     FigureRead,
@@ -27,6 +26,7 @@ from apps.importers.domain.tables.indicators import (
     section_code,
 )
 from apps.importers.models import ColumnChoice, DocumentUpload
+from apps.importers.selectors.documents import upload_document
 from apps.partnerships.models import Partnership
 from apps.performance.domain.rag import TargetKind
 from apps.performance.domain.trend import Polarity
@@ -151,7 +151,7 @@ def indicator_upload_reading(*, upload: DocumentUpload) -> IndicatorReading:
     ones, exactly as the import will. ImportFormatError if the readers no longer read it."""
     choices = IndicatorChoices.from_json(upload.choices)
     return indicators_read(
-        read_document(upload.file_name, bytes(upload.content)),
+        upload_document(upload=upload),
         uses=choices.uses,
         skip=choices.skip,
         years=choices.years,

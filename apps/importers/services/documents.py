@@ -14,6 +14,7 @@ from django.utils import timezone
 from apps.core.rag import rag_by_code
 from apps.importers.domain.parsed import ParsedPlan
 from apps.importers.domain.reading import DocumentReading, TableChoices
+from apps.importers.domain.source import SourceDocument, document_to_json
 from apps.importers.models import ColumnChoice, DocumentUpload
 from apps.importers.selectors.documents import document_upload_reading
 from apps.partnerships.models import Organisation, Partnership, Person
@@ -140,14 +141,17 @@ def document_upload_create(
     file_name: str,
     content: bytes,
     purpose: str = DocumentUpload.Purpose.PLAN,
+    document: SourceDocument | None = None,
 ) -> DocumentUpload:
-    """Keep a document that parsed cleanly until the manager has read its preview."""
+    """Keep a document that was read cleanly until the manager has read its preview, with what
+    the reader made of it when the caller has that already."""
     upload = DocumentUpload(
         partnership=partnership,
         uploaded_by=user,
         file_name=file_name[:255],
         content=content,
         purpose=purpose,
+        document=document_to_json(document) if document is not None else None,
     )
     upload.full_clean()
     upload.save()

@@ -44,6 +44,7 @@ def document_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
             user=request.user,
             file_name=form.cleaned_data["document"].name,
             content=form.content,
+            document=form.source,
         )
         return redirect("importers:document-preview", document_upload_id=upload.pk)
     return render(request, "importers/document_upload.html", {"form": form})

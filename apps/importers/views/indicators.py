@@ -53,6 +53,7 @@ def indicators_upload(request: AuthenticatedHttpRequest, partnership_id: int) ->
             file_name=form.cleaned_data["document"].name,
             content=form.content,
             purpose=DocumentUpload.Purpose.INDICATORS,
+            document=form.source,
         )
         return redirect("importers:indicators-preview", document_upload_id=upload.pk)
     context = {"form": form, "partnership": partnership}

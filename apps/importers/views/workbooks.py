@@ -103,6 +103,7 @@ def plan_upload(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse
                 user=request.user,
                 file_name=upload_file.name,
                 content=data,
+                document=document,
             )
             return redirect(
                 "importers:tracker-preview", plan_id=plan.pk, document_upload_id=upload.pk

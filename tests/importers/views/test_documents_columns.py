@@ -167,3 +167,24 @@ def test_another_partnerships_manager_cannot_see_or_choose_columns(
     )
     assert posted.status_code == 403
     assert DocumentUpload.objects.get().choices == {}
+
+
+def test_the_preview_uses_the_document_as_read_at_upload(
+    signed_in: Callable[[User], Client],
+    manager: User,
+    partnership: Partnership,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long PDF is read once, at upload; the preview, the column choice and the import use
+    what was read then."""
+    client = signed_in(manager)
+    location = _upload(client, partnership, "tracker.csv", _csv(TRACKER))["Location"]
+    assert DocumentUpload.objects.get().document is not None
+
+    def no_reading(name: str, data: bytes) -> None:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr("apps.importers.selectors.documents.read_document", no_reading)
+    assert "3 actions read" in client.get(location).content.decode()
+    client.post(location, {"plans": ["1"], "status": Plan.Status.DRAFT})
+    assert Plan.objects.count() == 1
