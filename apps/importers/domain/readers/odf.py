@@ -18,7 +18,7 @@ from odf.namespaces import DCNS, FONS, OFFICENS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from apps.importers.domain.readers import common, safety
-from apps.importers.domain.readers.xlsx import HIDDEN_ROWS, HIDDEN_SHEET
+from apps.importers.domain.readers.xlsx import HIDDEN_COLUMNS, HIDDEN_ROWS, HIDDEN_SHEET
 from apps.importers.domain.source import Block, Cell, Item, Origin, SourceDocument, Table
 
 BULLET = "• "
@@ -224,6 +224,12 @@ class Reader:
         if hidden_count:
             words = "row was" if hidden_count == 1 else "rows were"
             self.skipped.append(HIDDEN_ROWS.format(sheet=title, count=hidden_count, rows=words))
+        hidden_count = len({c for _, c in texted if c in hidden_cols})
+        if hidden_count:
+            words = "column was" if hidden_count == 1 else "columns were"
+            self.skipped.append(
+                HIDDEN_COLUMNS.format(sheet=title, count=hidden_count, columns=words)
+            )
         self.budget -= len(rows) * len(cols)
         if self.budget < 0:
             raise safety.refuse(safety.TOO_MANY_CELLS, self.name, limit=safety.MAX_CELLS)

@@ -57,17 +57,20 @@ def test_an_ods_sheet_with_hidden_parts_and_dates() -> None:
         {"Plan": PLAN, "Dates": dated, "Notes": DocTable(rows=[["Private"]])},
         hidden_sheets=["Notes"],
         hidden_rows={"Plan": [6]},
+        hidden_columns={"Plan": ["E"]},
     )
     document = read_document("tracker.ods", data)
     plan, dates = document.tables
     assert document.format == "ods"
     assert document.skipped == [
         "Sheet ‘Plan’: 1 hidden row was not read",
+        "Sheet ‘Plan’: 1 hidden column was not read",
         "Sheet ‘Notes’ is hidden and was not read",
     ]
+    assert plan.width == 4
     assert [origin.row for origin in plan.row_origins] == [1, 2, 3, 4, 5, 7]
     assert plan.row_origins[0] == Origin(sheet="Plan", row=1)
-    assert texts(plan)[0] == ["Delivery plan 2026-27", "", "", "", ""]
+    assert texts(plan)[0] == ["Delivery plan 2026-27", "", "", ""]
     assert texts(dates)[1] == ["Patrol", "31/03/2027"]
 
 
