@@ -358,3 +358,13 @@ def test_entity_expansion_in_a_workbook_is_refused_as_damaged() -> None:
     message, peak = refusal("tracker.xlsx", data)
     assert message == safety.DAMAGED.format(name="tracker.xlsx")
     assert peak < MEMORY_BOUND
+
+
+def test_a_zip_of_more_members_than_any_document_is_refused() -> None:
+    buffer = io.BytesIO(xlsx_bytes({"Plan": PLAN}))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        for number in range(safety.MAX_MEMBERS):
+            archive.writestr(f"xl/media/image{number}.png", b"")
+    assert refusal("tracker.xlsx", buffer.getvalue())[0] == safety.UNPACKS_TOO_BIG.format(
+        name="tracker.xlsx"
+    )
