@@ -31,6 +31,7 @@ from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from odf.style import Style, TableCellProperties, TableProperties, TextProperties
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import column_index_from_string
 from weasyprint import HTML
 
 BULLET = "• "
@@ -420,6 +421,7 @@ def _odf_table(
     *,
     spreadsheet: bool,
     hidden_rows: Iterable[int] = (),
+    hidden_columns: Iterable[str] = (),
     trailing_repeats: int = 0,
 ) -> odf_table.Table:
     shape = layout(table)
@@ -433,7 +435,10 @@ def _odf_table(
     }
     hidden = set(hidden_rows)
     element = odf_table.Table(name=name)
-    element.addElement(odf_table.TableColumn(numbercolumnsrepeated=shape.width))
+    hidden_at = {column_index_from_string(letter) - 1 for letter in hidden_columns}
+    for c in range(shape.width):
+        column = {"visibility": "collapse"} if c in hidden_at else {}
+        element.addElement(odf_table.TableColumn(**column))
     first = 1 if spreadsheet and table.heading_before else 0
     if first:
         row = odf_table.TableRow()
@@ -521,9 +526,11 @@ def ods_bytes(
     *,
     hidden_sheets: Iterable[str] = (),
     hidden_rows: Mapping[str, Iterable[int]] | None = None,
+    hidden_columns: Mapping[str, Iterable[str]] | None = None,
     trailing_repeats: int = 0,
 ) -> bytes:
-    """A LibreOffice Calc workbook, one sheet per key. ``trailing_repeats`` ends every row with
+    """A LibreOffice Calc workbook, one sheet per key, hidden rows and columns given as Calc
+    shows them (row 6, column "E"). ``trailing_repeats`` ends every row with
     that many repeated empty cells and the sheet with a million repeated empty rows, as Calc
     does when a whole row or column has been formatted."""
     document = OpenDocumentSpreadsheet()
@@ -540,6 +547,7 @@ def ods_bytes(
             styles,
             spreadsheet=True,
             hidden_rows=(hidden_rows or {}).get(name, ()),
+            hidden_columns=(hidden_columns or {}).get(name, ()),
             trailing_repeats=trailing_repeats,
         )
         if name in hidden:

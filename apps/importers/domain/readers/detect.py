@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import PurePath
 
@@ -12,6 +13,9 @@ from apps.importers.domain.readers import safety
 
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 ZIP_EXTENSIONS = {".docx", ".docm", ".xlsx", ".xlsm", ".odt", ".ods", ".zip"}
+# The main part's content type, for packages whose parts are not where Office puts them
+WORD_TYPES = rb"wordprocessingml\.(document|template)\.main|ms-word\.(document|template)\.macro"
+EXCEL_TYPES = rb"spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macro"
 ODF_MIMETYPES = {
     "application/vnd.oasis.opendocument.text": "odt",
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -32,12 +36,13 @@ def zip_format(name: str, archive: zipfile.ZipFile) -> str:
         if mimetype.strip() in ODF_MIMETYPES:
             return ODF_MIMETYPES[mimetype.strip()]
     if "[Content_Types].xml" in names:
-        if "word/document.xml" in names:
+        types = safety.read_member(name, archive, "[Content_Types].xml")
+        if "word/document.xml" in names or re.search(WORD_TYPES, types):
             return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        if "xl/workbook.bin" in names:
+        if "xl/workbook.bin" in names or b"ms-excel.sheet.binary" in types:
             raise safety.refuse(safety.BINARY_EXCEL, name)
+        if "xl/workbook.xml" in names or re.search(EXCEL_TYPES, types):
+            return "xlsx"
     raise safety.refuse(safety.UNKNOWN_FORMAT, name)
 
 
@@ -54,7 +59,7 @@ def sniff(name: str, data: bytes) -> str:
     Zip-based formats are returned after ``safety.open_zip`` has checked the archive; callers
     open it again through the same check.
     """
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():  # the whole copied only if it starts blank
         raise safety.refuse(safety.EMPTY, name)
     suffix = extension(name)
     if data.startswith(safety.OLE2_SIGNATURE):
@@ -65,7 +70,7 @@ def sniff(name: str, data: bytes) -> str:
         return "pdf"
     if suffix in ZIP_EXTENSIONS or suffix == ".pdf":
         raise safety.refuse(safety.DAMAGED, name)
-    if data.lstrip()[:5] == b"{\\rtf":
+    if data[:1024].lstrip()[:5] == b"{\\rtf":
         raise safety.refuse(safety.RICH_TEXT, name)
     if suffix in {".doc", ".xls"} or looks_binary(data):
         raise safety.refuse(safety.UNKNOWN_FORMAT, name)

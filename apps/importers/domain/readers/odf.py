@@ -18,12 +18,13 @@ from odf.namespaces import DCNS, FONS, OFFICENS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from apps.importers.domain.readers import common, safety
-from apps.importers.domain.readers.xlsx import HIDDEN_ROWS, HIDDEN_SHEET
+from apps.importers.domain.readers.xlsx import HIDDEN_COLUMNS, HIDDEN_ROWS, HIDDEN_SHEET
 from apps.importers.domain.source import Block, Cell, Item, Origin, SourceDocument, Table
 
 BULLET = "• "
 MAX_REPEAT = 1 << 20  # Calc's own sheets are 1,048,576 rows by 16,384 columns
 _FRACTION = re.compile(r"(\.\d{6})\d+")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
 
 def local(node: Any) -> str:
@@ -164,9 +165,11 @@ class Reader:
         return hidden
 
     def cell_text(self, node: Any) -> str:
-        value_type = get(node, OFFICENS, "value-type")
-        if value_type == "date":
-            value = get(node, OFFICENS, "date-value") or ""
+        """The cell as Calc shows it, except that a date shown as numbers is written the UK
+        way from its value (Calc shows 03/31/27 in a US locale)."""
+        shown = "\n".join(self.cell_lines(node))
+        value = get(node, OFFICENS, "date-value") or ""
+        if get(node, OFFICENS, "value-type") == "date" and _NUMERIC_DATE.fullmatch(shown):
             try:
                 moment = (
                     datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
@@ -174,7 +177,7 @@ class Reader:
                 return moment.strftime("%d/%m/%Y")
             except ValueError:
                 pass
-        return "\n".join(self.cell_lines(node))
+        return shown
 
     def table(self, table: Any) -> None:
         title = get(table, TABLENS, "name") or ""
@@ -224,6 +227,12 @@ class Reader:
         if hidden_count:
             words = "row was" if hidden_count == 1 else "rows were"
             self.skipped.append(HIDDEN_ROWS.format(sheet=title, count=hidden_count, rows=words))
+        hidden_count = len({c for _, c in texted if c in hidden_cols})
+        if hidden_count:
+            words = "column was" if hidden_count == 1 else "columns were"
+            self.skipped.append(
+                HIDDEN_COLUMNS.format(sheet=title, count=hidden_count, columns=words)
+            )
         self.budget -= len(rows) * len(cols)
         if self.budget < 0:
             raise safety.refuse(safety.TOO_MANY_CELLS, self.name, limit=safety.MAX_CELLS)

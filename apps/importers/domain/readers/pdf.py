@@ -286,7 +286,13 @@ class Reader:
                 min(edge["top"] for edge in verticals),
                 max(edge["bottom"] for edge in verticals),
             ]
-        return list(page.find_tables(settings))
+        # a single ruled cell is a box (a page border, a callout), not a table: its text is
+        # read as lines
+        return [
+            table
+            for table in page.find_tables(settings)
+            if len(table.rows) > 1 or len(table.rows[0].cells) > 1
+        ]
 
     def page(self, number: int, page: Any) -> None:
         self.chars += len(page.chars)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import tracemalloc
+import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 
@@ -141,12 +142,22 @@ def test_damaged_files(name: str, data: bytes) -> None:
     assert refusal(name, data)[0] == safety.DAMAGED.format(name=name)
 
 
+def binary_workbook() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
         ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), safety.UNKNOWN_FORMAT),
         ("data.bin", bytes(range(256)) * 4, safety.UNKNOWN_FORMAT),
         ("plan.rtf", b"{\\rtf1\\ansi Plan}", safety.RICH_TEXT),
+        ("tracker.xlsb", binary_workbook(), safety.BINARY_EXCEL),
+        ("archive.zip", zip_replace(docx_bytes([PLAN]), "word/document.xml", []), safety.DAMAGED),
     ],
 )
 def test_files_that_are_not_documents(name: str, data: bytes, message: str) -> None:
@@ -347,3 +358,13 @@ def test_entity_expansion_in_a_workbook_is_refused_as_damaged() -> None:
     message, peak = refusal("tracker.xlsx", data)
     assert message == safety.DAMAGED.format(name="tracker.xlsx")
     assert peak < MEMORY_BOUND
+
+
+def test_a_zip_of_more_members_than_any_document_is_refused() -> None:
+    buffer = io.BytesIO(xlsx_bytes({"Plan": PLAN}))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        for number in range(safety.MAX_MEMBERS):
+            archive.writestr(f"xl/media/image{number}.png", b"")
+    assert refusal("tracker.xlsx", buffer.getvalue())[0] == safety.UNPACKS_TOO_BIG.format(
+        name="tracker.xlsx"
+    )

@@ -51,24 +51,34 @@ def test_a_nested_odt_table_is_flattened_into_its_cell() -> None:
 
 def test_an_ods_sheet_with_hidden_parts_and_dates() -> None:
     dated = DocTable(
-        rows=[["Action", "Due"], ["Patrol", DocCell("31/03/27", value=date(2027, 3, 31))]]
+        rows=[
+            ["Action", "Due", "From"],
+            [
+                "Patrol",
+                DocCell("03/31/27", value=date(2027, 3, 31)),  # as Calc shows it in a US locale
+                DocCell("March 2027", value=date(2027, 3, 1)),
+            ],
+        ]
     )
     data = ods_bytes(
         {"Plan": PLAN, "Dates": dated, "Notes": DocTable(rows=[["Private"]])},
         hidden_sheets=["Notes"],
         hidden_rows={"Plan": [6]},
+        hidden_columns={"Plan": ["E"]},
     )
     document = read_document("tracker.ods", data)
     plan, dates = document.tables
     assert document.format == "ods"
     assert document.skipped == [
         "Sheet ‘Plan’: 1 hidden row was not read",
+        "Sheet ‘Plan’: 1 hidden column was not read",
         "Sheet ‘Notes’ is hidden and was not read",
     ]
+    assert plan.width == 4
     assert [origin.row for origin in plan.row_origins] == [1, 2, 3, 4, 5, 7]
     assert plan.row_origins[0] == Origin(sheet="Plan", row=1)
-    assert texts(plan)[0] == ["Delivery plan 2026-27", "", "", "", ""]
-    assert texts(dates)[1] == ["Patrol", "31/03/2027"]
+    assert texts(plan)[0] == ["Delivery plan 2026-27", "", "", ""]
+    assert texts(dates)[1] == ["Patrol", "31/03/2027", "March 2027"]
 
 
 def test_repeated_empty_cells_and_rows_are_not_expanded() -> None:

@@ -165,3 +165,11 @@ def test_a_continuation_drops_the_repeated_header_below_an_unrepeated_title() ->
     ]
     assert previous.row_origins[-1] == Origin(page=2, table=1, row=4)
     assert previous.continued
+
+
+def test_a_boxed_paragraph_is_text_not_a_table() -> None:
+    box = DocTable(rows=[["Our vision: a safer district for everyone"]], header_rows=0)
+    document = read_document("plan.pdf", pdf_bytes([box, PLAN]))
+    blocks = [b.text for b in document.items if isinstance(b, Block)]
+    assert "Our vision: a safer district for everyone" in blocks
+    assert [texts(table) for table in document.tables] == [PLAN_TEXTS]

@@ -45,6 +45,24 @@ def read_or_refuse(name: str, data: bytes) -> None:
     else:
         assert isinstance(document, SourceDocument)
         assert document.text.strip()
+        assert_well_formed(document)
+
+
+def assert_well_formed(document: SourceDocument) -> None:
+    """Every table a rectangle with an origin per row; spans inside it, covered positions
+    repeating their merge's text."""
+    for table in document.tables:
+        assert len(table.row_origins) == len(table.rows)
+        assert {len(row) for row in table.rows} <= {table.width}
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                assert r + cell.row_span <= len(table.rows)
+                assert c + cell.col_span <= table.width
+
+
+def test_every_builder_gives_a_well_formed_document() -> None:
+    for name, data in zip(NAMES, originals(), strict=False):
+        assert_well_formed(read_document(name, data))
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
