@@ -5,7 +5,6 @@ each column's use, and the confirmation (where new measures go, which conflicts 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -22,6 +21,7 @@ from apps.importers.domain.tables.indicators import (
     IndicatorTable,
     IndicatorUse,
 )
+from apps.importers.forms.columns import TableColumnsForm
 from apps.importers.forms.documents import MAX_DOCUMENT_BYTES
 from apps.importers.selectors.indicators import IndicatorPreview
 from apps.performance.models import Priority
@@ -69,94 +69,42 @@ class IndicatorUploadForm(forms.Form):
         return upload
 
 
-@dataclass(frozen=True)
-class ColumnField:
-    name: str
-    heading: str
-    samples: Sequence[str]
+class IndicatorColumnForm(TableColumnsForm):
+    """The columns of indicator tables, and the year each table's figures are for when its
+    headings do not say. A table not read starts ticked to be left out while another table
+    gave indicators."""
 
-
-@dataclass(frozen=True)
-class TableSection:
-    table: IndicatorTable
-    columns: list[tuple[forms.BoundField, ColumnField]]
-    skip: forms.BoundField
-    year: forms.BoundField
-
-
-class IndicatorColumnForm(GovukFormMixin, forms.Form):
-    """One select per column of each table found, its leave-out box, and the year its figures
-    are for when the headings do not say."""
+    options = [(use.value, label) for use, label in INDICATOR_USE_LABELS.items()]
+    fallback = "ignore"
+    required_use = IndicatorUse.INDICATOR
+    none_message = NO_INDICATOR_COLUMN
+    twice_message = ONE_INDICATOR_COLUMN
 
     def __init__(self, *args: Any, tables: Sequence[IndicatorTable], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.tables = list(tables)
-        self.columns: dict[int, list[ColumnField]] = {}
-        options = [(use.value, label) for use, label in INDICATOR_USE_LABELS.items()]
-        # A table not read starts ticked to be left out while another table gave indicators.
-        any_read = any(table.read for table in self.tables)
-        for table in self.tables:
-            fields = []
-            for column, heading in enumerate(table.headings):
-                name = f"t{table.index}_c{column}"
-                self.fields[name] = forms.ChoiceField(
-                    label=heading or f"Column {column + 1}",
-                    choices=options,
-                    initial=table.uses[column] if column < len(table.uses) else "ignore",
-                )
-                samples = table.samples[column] if column < len(table.samples) else []
-                fields.append(ColumnField(name, heading, samples))
-            self.columns[table.index] = fields
-            self.fields[f"t{table.index}_skip"] = forms.BooleanField(
-                label="Leave this table out",
-                required=False,
-                initial=table.reason == LEFT_OUT or (any_read and not table.read),
-            )
-            self.fields[f"t{table.index}_year"] = forms.CharField(
-                label="Year the figures are for (optional)",
-                help_text="Only if the headings do not say, for example 2025/26",
-                required=False,
-                max_length=20,
-                initial=table.year.label if table.year is not None else "",
-            )
+        any_read = any(table.read for table in tables)
+        skipped = [t.index for t in tables if t.reason == LEFT_OUT or (any_read and not t.read)]
+        super().__init__(*args, tables=tables, skipped=skipped, **kwargs)
 
-    def sections(self) -> list[TableSection]:
-        return [
-            TableSection(
-                table=table,
-                columns=[(self[c.name], c) for c in self.columns[table.index]],
-                skip=self[f"t{table.index}_skip"],
-                year=self[f"t{table.index}_year"],
-            )
-            for table in self.tables
-        ]
+    def add_table_fields(self, table: IndicatorTable) -> None:
+        self.fields[f"t{table.index}_year"] = forms.CharField(
+            label="Year the figures are for (optional)",
+            help_text="Only if the headings do not say, for example 2025/26",
+            required=False,
+            max_length=20,
+            initial=table.year.label if table.year is not None else "",
+        )
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        for table in self.tables:
-            if cleaned.get(f"t{table.index}_skip"):
-                continue
-            columns = self.columns[table.index]
-            indicators = [c for c in columns if cleaned.get(c.name) == IndicatorUse.INDICATOR]
-            if not indicators and columns:
-                self.add_error(columns[0].name, NO_INDICATOR_COLUMN.format(index=table.index))
-            elif len(indicators) > 1:
-                self.add_error(indicators[1].name, ONE_INDICATOR_COLUMN.format(index=table.index))
-        return cleaned
+    def table_extra(self, table: IndicatorTable) -> list[forms.BoundField]:
+        return [self[f"t{table.index}_year"]]
 
     def choices(self) -> IndicatorChoices:
-        uses: dict[int, list[str]] = {}
-        skip: set[int] = set()
-        years: dict[int, str] = {}
-        for table in self.tables:
-            if self.cleaned_data.get(f"t{table.index}_skip"):
-                skip.add(table.index)
-                continue
-            uses[table.index] = [self.cleaned_data[c.name] for c in self.columns[table.index]]
-            year = self.cleaned_data.get(f"t{table.index}_year", "").strip()
-            if year:
-                years[table.index] = year
-        return IndicatorChoices(uses=uses, skip=frozenset(skip), years=years)
+        uses, skip = self.chosen_uses()
+        years = {
+            index: year
+            for index in uses
+            if (year := self.cleaned_data.get(f"t{index}_year", "").strip())
+        }
+        return IndicatorChoices(uses=uses, skip=skip, years=years)
 
 
 class IndicatorConfirmForm(GovukFormMixin, forms.Form):
