@@ -6,6 +6,7 @@ Rows of other apps are written only through their services (``apps.plans.service
 """
 
 from apps.importers.services.documents import (
+    column_choice_remember,
     column_choices_remember,
     document_upload_choose,
     document_upload_create,
@@ -15,7 +16,6 @@ from apps.importers.services.documents import (
 from apps.importers.services.indicators import (
     IndicatorResult,
     indicator_choices_remember,
-    indicator_upload_choose,
     indicator_upload_import,
     indicators_import,
 )
@@ -24,12 +24,12 @@ from apps.importers.services.workbooks import plan_create_from_workbook, workboo
 
 __all__ = [
     "IndicatorResult",
+    "column_choice_remember",
     "column_choices_remember",
     "document_upload_choose",
     "document_upload_create",
     "document_upload_import",
     "indicator_choices_remember",
-    "indicator_upload_choose",
     "indicator_upload_import",
     "indicators_import",
     "plan_create_from_parsed",

@@ -6,6 +6,9 @@ partnership's ``LeadResolver``); this module decides only what a parsed document
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, Protocol
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +16,7 @@ from django.utils import timezone
 
 from apps.core.rag import rag_by_code
 from apps.importers.domain.parsed import ParsedPlan
-from apps.importers.domain.reading import DocumentReading, TableChoices
+from apps.importers.domain.reading import DocumentReading
 from apps.importers.domain.source import SourceDocument, document_to_json
 from apps.importers.models import ColumnChoice, DocumentUpload
 from apps.importers.selectors.documents import document_upload_reading
@@ -213,8 +216,14 @@ def document_upload_import(
     return plans
 
 
+class KeptChoices(Protocol):
+    """A manager's column choices for one upload (plan tables or indicator tables)."""
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
 def document_upload_choose(
-    *, upload: DocumentUpload, choices: TableChoices, user: User
+    *, upload: DocumentUpload, choices: KeptChoices, user: User
 ) -> DocumentUpload:
     """Keep the manager's column choices on the upload, so the preview (and the import after
     it) reads the document their way."""
@@ -226,22 +235,40 @@ def document_upload_choose(
     return upload
 
 
+def column_choice_remember(
+    *,
+    partnership: Partnership,
+    signature: str,
+    headings: Sequence[str],
+    uses: Sequence[str],
+    user: User | None,
+) -> ColumnChoice:
+    """Remember how a table with these headings was read, so next quarter's copy needs no
+    choices."""
+    choice, _ = ColumnChoice.objects.update_or_create(
+        partnership=partnership,
+        signature=signature[:1000],
+        defaults={
+            "headings": list(headings),
+            "uses": [str(use) for use in uses],
+            "updated_by": user,
+        },
+    )
+    return choice
+
+
 def column_choices_remember(
     *, partnership: Partnership, reading: DocumentReading, user: User | None
 ) -> list[ColumnChoice]:
     """Remember how each table that gave actions was read, by its headings, for next time."""
-    remembered = []
-    for table in reading.tables:
-        if not table.action_count or table.header_row is None:
-            continue
-        choice, _ = ColumnChoice.objects.update_or_create(
+    return [
+        column_choice_remember(
             partnership=partnership,
-            signature=table.signature[:1000],
-            defaults={
-                "headings": list(table.headings),
-                "uses": [str(use) for use in table.uses],
-                "updated_by": user,
-            },
+            signature=table.signature,
+            headings=table.headings,
+            uses=table.uses,
+            user=user,
         )
-        remembered.append(choice)
-    return remembered
+        for table in reading.tables
+        if table.action_count and table.header_row is not None
+    ]

@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from apps.importers.domain.tables.indicators import (
     FigureRead,
-    IndicatorChoices,
     IndicatorReading,
     IndicatorRow,
 )
@@ -31,6 +30,7 @@ from apps.importers.selectors.indicators import (
     PriorityPlan,
     indicators_preview,
 )
+from apps.importers.services.documents import column_choice_remember
 from apps.partnerships.models import Partnership
 from apps.performance.domain.rag import TargetKind
 from apps.performance.domain.trend import Polarity
@@ -279,35 +279,22 @@ def indicators_import(
     return work.result
 
 
-def indicator_upload_choose(
-    *, upload: DocumentUpload, choices: IndicatorChoices, user: User
-) -> DocumentUpload:
-    """Keep the manager's column choices on the upload, so the preview (and the import after
-    it) reads the report their way."""
-    if upload.imported_at is not None:
-        raise ValidationError(ALREADY_IMPORTED)
-    upload.choices = choices.to_json()
-    upload.full_clean()
-    upload.save(update_fields=["choices"])
-    return upload
-
-
 def indicator_choices_remember(
     *, partnership: Partnership, reading: IndicatorReading, user: User | None
 ) -> list[ColumnChoice]:
     """Remember how each table that gave indicators was read, by its headings, so next
     quarter's copy of the same report needs no choices."""
-    remembered = []
-    for table in reading.tables_read:
-        if not table.indicators:
-            continue
-        choice, _ = ColumnChoice.objects.update_or_create(
+    return [
+        column_choice_remember(
             partnership=partnership,
-            signature=table.signature[:1000],
-            defaults={"headings": table.headings, "uses": table.uses, "updated_by": user},
+            signature=table.signature,
+            headings=table.headings,
+            uses=table.uses,
+            user=user,
         )
-        remembered.append(choice)
-    return remembered
+        for table in reading.tables_read
+        if table.indicators
+    ]
 
 
 @transaction.atomic

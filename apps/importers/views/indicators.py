@@ -26,8 +26,8 @@ from apps.importers.selectors import (
     priorities_for_choice,
 )
 from apps.importers.services import (
+    document_upload_choose,
     document_upload_create,
-    indicator_upload_choose,
     indicator_upload_import,
 )
 from apps.partnerships.models import Partnership
@@ -85,7 +85,7 @@ def indicators_preview_view(
         request.POST if step == COLUMNS_STEP else None, tables=reading.tables
     )
     if step == COLUMNS_STEP and column_form.is_valid():
-        indicator_upload_choose(upload=upload, choices=column_form.choices(), user=request.user)
+        document_upload_choose(upload=upload, choices=column_form.choices(), user=request.user)
         return redirect("importers:indicators-preview", document_upload_id=upload.pk)
     priorities = priorities_for_choice(partnership=partnership)
     preview = indicators_preview(partnership=partnership, reading=reading)
