@@ -48,8 +48,7 @@ _WIDE_GAP = re.compile(r"\s{4,}")
 
 def looks_like_nsdc_plan(text: str) -> bool:
     """True if the text has the plan's table header row and at least one objective heading."""
-    candidates = (line for line in text.splitlines() if "Method" in line)
-    has_header = any(front.HEADER.match(front.plain_line(line)) for line in candidates)
+    has_header = any(front.HEADER.match(front.plain_line(line)) for line in text.splitlines())
     return has_header and re.search(r"Objective\s*\d", text, re.I) is not None
 
 

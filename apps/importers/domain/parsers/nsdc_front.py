@@ -15,8 +15,23 @@ from dataclasses import dataclass
 from apps.importers.domain.parsed import ImportWarning, ParsedRating
 from apps.importers.domain.parsers.html_cells import cell_text, tidy
 from apps.importers.domain.parsers.ratings import NSDC_SCHEME, rating_in
+from apps.importers.domain.tables.headings import PLAN_VOCABULARY, Use
 
-HEADER = re.compile(r"^Method\s+By when\s+Lead\s+Action", re.I)
+
+def _any_of(use: Use) -> str:
+    """A column's headings as councils write them (the vocabulary's phrases), as a pattern."""
+    phrases = sorted(PLAN_VOCABULARY[use], key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+
+
+# The plan's header row: Method, By when, Lead, Action(s), under any of the names councils give
+# those columns ("Target date", "Responsible officer", "Activity"), so renaming one heading does
+# not make the plan unreadable.
+HEADER = re.compile(
+    rf"^(?:{_any_of(Use.METHOD)})\W*\s+(?:{_any_of(Use.BY_WHEN)})\W*\s+"
+    rf"(?:{_any_of(Use.LEAD)})\W*\s+(?:{_any_of(Use.ACTION)})",
+    re.I,
+)
 _PERIOD = re.compile(r"\b(20\d\d)\s*[-–/]\s*(\d{2}|20\d\d)\b")
 _SHOUTED_TAIL = re.compile(r"^(.*?[a-z].*?)((?:\s+[A-Z]{3,}){2,})$")
 
