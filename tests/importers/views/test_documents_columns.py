@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.importers.domain.tables.plan_reader import headings_signature
@@ -188,3 +190,34 @@ def test_the_preview_uses_the_document_as_read_at_upload(
     assert "3 actions read" in client.get(location).content.decode()
     client.post(location, {"plans": ["1"], "status": Plan.Status.DRAFT})
     assert Plan.objects.count() == 1
+
+
+def test_the_preview_runs_as_many_queries_for_ten_rows_as_for_two_hundred(
+    signed_in: Callable[[User], Client],
+    manager: User,
+    partnership: Partnership,
+) -> None:
+    client = signed_in(manager)
+    locations = []
+    for count in (10, 200):
+        rows = [
+            [
+                f"{n}",
+                f"Action {n} for the town centre",
+                ["Police", "Council"][n % 2],
+                "31/03/2027",
+                "G",
+                "",
+            ]
+            for n in range(1, count + 1)
+        ]
+        locations.append(
+            _upload(client, partnership, f"t{count}.csv", _csv([*TRACKER[:2], *rows]))["Location"]
+        )
+    client.get(locations[0])  # sessions and caches warmed
+    counts = []
+    for location in locations:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(location).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
