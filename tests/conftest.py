@@ -12,6 +12,7 @@ from hypothesis import settings
 
 from apps.partnerships.models import Membership, Partnership
 from tests import builders
+from tests.builders.partnerships import person_of
 
 pytest_plugins = ["tests.module_db", "tests.xdist_scheduling"]
 
@@ -56,7 +57,7 @@ def viewer(make_member: Callable[..., User]) -> User:
 def lead(make_member: Callable[..., User], small_plan: builders.SmallPlan) -> User:
     """An action lead who leads the small plan's first action only."""
     user = make_member(Membership.Role.LEAD, username="lead", initials="LD")
-    small_plan.actions[0].lead_people.add(user.person)
+    small_plan.actions[0].lead_people.add(person_of(user))
     return user
 
 

@@ -29,6 +29,19 @@ class Partnership(models.Model):
 class Organisation(models.Model):
     """An agency (police, probation, a council) or a partnership body that can lead actions."""
 
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        POLICE = "police", "Police"
+        FIRE = "fire", "Fire and rescue"
+        PROBATION = "probation", "Probation"
+        HEALTH = "health", "Health"
+        HOUSING = "housing", "Housing"
+        VOLUNTARY = "voluntary", "Voluntary sector"
+        PCC = "pcc", "Police and Crime Commissioner's office"
+        EDUCATION = "education", "Education"
+        PARTNERSHIP = "partnership", "Partnership body"
+        OTHER = "other", "Other"
+
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="organisations"
     )
@@ -42,6 +55,10 @@ class Organisation(models.Model):
         blank=True,
         help_text="Other ways this partnership's documents print it, for example Bolsover DC.",
     )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    # Deactivated agencies keep their actions, updates and names in reports; they are only no
+    # longer offered as leads. Nothing history refers to is ever deleted.
+    active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -89,13 +106,16 @@ class Person(models.Model):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="people"
     )
     job_title = models.CharField(max_length=200, blank=True)
-    user = models.OneToOneField(
+    email = models.EmailField(blank=True)
+    # One user may be a person in several partnerships (one Person in each).
+    user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="person",
+        related_name="people",
     )
+    active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -104,7 +124,12 @@ class Person(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["partnership", "initials"], name="person_initials_unique"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "user"],
+                condition=models.Q(user__isnull=False),
+                name="person_user_unique_per_partnership",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -117,6 +142,7 @@ class Membership(models.Model):
     class Role(models.TextChoices):
         MANAGER = "manager", "Partnership manager"
         LEAD = "lead", "Action lead"
+        COORDINATOR = "coordinator", "Agency coordinator"
         ANALYST = "analyst", "Performance analyst"
         VIEWER = "viewer", "Viewer"
 
@@ -127,6 +153,9 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
+    # The partnership administrator duty (people, agencies, memberships, the security and audit
+    # logs), held beside any role: usually by the partnership manager.
+    is_administrator = models.BooleanField(default=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -13,7 +13,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser, User
 
 from apps.partnerships.models import Membership, Partnership
-from apps.partnerships.selectors import role_in
+from apps.partnerships.selectors import administers, role_in
 
 
 def owning_partnership_id(obj: Any) -> int | None:
@@ -51,6 +51,16 @@ def is_member(user: User | AnonymousUser, obj: Any) -> bool:
 
 
 is_manager = has_role(Membership.Role.MANAGER)
+is_coordinator = has_role(Membership.Role.COORDINATOR)
+
+
+@rules.predicate
+def is_administrator(user: User | AnonymousUser, obj: Any) -> bool:
+    """Holds the partnership administrator duty in the partnership that owns obj."""
+    partnership_id = owning_partnership_id(obj)
+    return partnership_id is not None and administers(user, partnership_id)
+
 
 rules.add_perm("partnerships.view_partnership", is_member)
 rules.add_perm("partnerships.manage_partnership", is_manager)
+rules.add_perm("partnerships.administer_partnership", is_administrator)

@@ -1,13 +1,15 @@
-"""Reads about partnerships: what role a user holds in each, looked up once per request and
-cached on the user."""
+"""Reads about partnerships: what role a user holds in each (and whether they administer it),
+and who they are in each, looked up once per request and cached on the user."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 
-from apps.partnerships.models import Membership
+from apps.partnerships.models import Membership, Person
 
 _CACHE_ATTRIBUTE = "_saferplan_roles"
+_ADMIN_ATTRIBUTE = "_saferplan_administers"
+_PEOPLE_ATTRIBUTE = "_saferplan_people"
 
 
 def roles_for(user: User | AnonymousUser) -> dict[int, str]:
@@ -16,8 +18,14 @@ def roles_for(user: User | AnonymousUser) -> dict[int, str]:
         return {}
     cached: dict[int, str] | None = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("partnership_id", "role"))
+        rows = list(
+            Membership.objects.filter(user=user).values_list(
+                "partnership_id", "role", "is_administrator"
+            )
+        )
+        cached = {partnership_id: role for partnership_id, role, _ in rows}
         setattr(user, _CACHE_ATTRIBUTE, cached)
+        setattr(user, _ADMIN_ATTRIBUTE, {pid for pid, _, admin in rows if admin})
     return cached
 
 
@@ -25,7 +33,28 @@ def role_in(user: User | AnonymousUser, partnership_id: int) -> str | None:
     return roles_for(user).get(partnership_id)
 
 
+def administers(user: User | AnonymousUser, partnership_id: int) -> bool:
+    """Whether the user holds the partnership administrator duty there."""
+    roles_for(user)
+    return partnership_id in getattr(user, _ADMIN_ATTRIBUTE, set())
+
+
+def person_for(user: User | AnonymousUser, partnership_id: int) -> Person | None:
+    """Who the user is in this partnership (the person whose actions they lead), or None."""
+    if isinstance(user, AnonymousUser):
+        return None
+    cached: dict[int, Person] | None = getattr(user, _PEOPLE_ATTRIBUTE, None)
+    if cached is None:
+        cached = {
+            person.partnership_id: person
+            for person in Person.objects.filter(user=user).select_related("organisation")
+        }
+        setattr(user, _PEOPLE_ATTRIBUTE, cached)
+    return cached.get(partnership_id)
+
+
 def forget_roles(user: User) -> None:
-    """Drop the cached roles after a membership changes."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
+    """Drop the cached roles and people after a membership or person changes."""
+    for attribute in (_CACHE_ATTRIBUTE, _ADMIN_ATTRIBUTE, _PEOPLE_ATTRIBUTE):
+        if hasattr(user, attribute):
+            delattr(user, attribute)

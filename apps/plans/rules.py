@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from apps.partnerships.models import Membership
 from apps.partnerships.rules import is_manager, is_member, role_for
+from apps.partnerships.selectors import person_for
 from apps.plans.models import Action
 
 
@@ -19,7 +20,7 @@ def is_lead_of_action(user: User | AnonymousUser, action: Action) -> bool:
     # has_perm asks on behalf of anonymous visitors too, so the user may be AnonymousUser.
     if role_for(user, action) != Membership.Role.LEAD:
         return False
-    person = getattr(user, "person", None)
+    person = person_for(user, action.owner_partnership_id)
     if person is None:
         return False
     return any(p.pk == person.pk for p in action.lead_people.all())

@@ -44,3 +44,11 @@ def member(
     )
     person_link_user(person=made, user=user, by=None)
     return user
+
+
+def person_of(user: User, partnership: Partnership | None = None) -> Person:
+    """Who the user is (in the partnership, when they are a person in several)."""
+    people = Person.objects.filter(user=user)
+    if partnership is not None:
+        people = people.filter(partnership=partnership)
+    return people.get()

@@ -22,6 +22,7 @@ from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan
 from apps.reports.builder.content import SECTION_CODES
 from apps.reports.models import ReportDefinition
+from tests.builders.partnerships import person_of
 from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +56,10 @@ def test_demo_loads_both_editions_and_users(first_load: StringIO) -> None:
     assert demo.check_password("demo")
     assert Membership.objects.get(user=demo).role == Membership.Role.MANAGER
     assert Membership.objects.get(user=ys).role == Membership.Role.LEAD
-    assert ys.person.initials == "YS"
-    assert Action.objects.filter(objective__theme__plan=live, lead_people=ys.person).count() > 10
+    assert person_of(ys).initials == "YS"
+    assert (
+        Action.objects.filter(objective__theme__plan=live, lead_people=person_of(ys)).count() > 10
+    )
     assert "Sign in" in out.getvalue()
 
 

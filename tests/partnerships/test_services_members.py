@@ -27,6 +27,7 @@ from apps.partnerships.services.members import (
     person_link_user,
 )
 from tests import builders
+from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,7 @@ def test_a_user_signs_in_as_one_person_only(partnership: Partnership, manager: U
     user = User.objects.create_user(username="ys", password="pw")
     ys = person_create(partnership=partnership, initials="YS", user=None)
     person_link_user(person=ys, user=user, by=manager)
-    assert User.objects.get(username="ys").person == ys
+    assert person_of(User.objects.get(username="ys")) == ys
     assert ys.history.latest().history_user == manager
     jw = person_create(partnership=partnership, initials="JW", user=None)
     with pytest.raises(ValidationError) as error:

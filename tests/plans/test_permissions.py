@@ -18,6 +18,7 @@ from apps.importers.selectors.workbook_export import plan_workbook
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status
 from tests import builders
+from tests.builders.partnerships import person_of
 from tests.module_db import ModuleDb
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,7 @@ def shared(module_db: ModuleDb) -> builders.SmallPlan:
             builders.member(
                 partnership=partnership, role=role, username=username, initials=initials
             )
-        small.actions[0].lead_people.add(User.objects.get(username="lead").person)
+        small.actions[0].lead_people.add(person_of(User.objects.get(username="lead")))
     return small
 
 
@@ -159,7 +160,7 @@ def client_for(
             return client
         if role == "lead of another action":
             user = make_member(Membership.Role.LEAD, username="other-lead")
-            small_plan.actions[1].lead_people.add(user.person)
+            small_plan.actions[1].lead_people.add(person_of(user))
         elif role == "outsider":
             user = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
         else:

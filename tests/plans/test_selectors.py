@@ -26,6 +26,7 @@ from apps.plans.selectors import (
 )
 from apps.plans.services import action_add_update
 from tests import builders
+from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_each_filter(small_plan: builders.SmallPlan, lead: User) -> None:
     assert _filtered(plan) == ["1.1", "1.2", "2.1", "2.2"]
     assert _filtered(plan, theme=str(small_plan.themes[0].pk)) == ["1.1", "1.2"]
     assert _filtered(plan, objective=str(small_plan.objectives[1].pk)) == ["2.1", "2.2"]
-    assert _filtered(plan, lead=f"p{lead.person.pk}") == ["1.1"]
+    assert _filtered(plan, lead=f"p{person_of(lead).pk}") == ["1.1"]
     assert _filtered(plan, lead=f"o{csp.pk}") == ["1.1", "1.2", "2.1", "2.2"]
     assert _filtered(plan, status=Status.ONGOING) == ["1.2", "2.2"]
     assert _filtered(plan, rating=str(green.pk)) == ["1.2", "2.2"]
@@ -125,7 +126,7 @@ def test_updatable_ids_agree_with_the_rules(
 ) -> None:
     """The plan page's once-per-page answer must be the rule's answer for every action."""
     other_lead = make_member(Membership.Role.LEAD)
-    small_plan.actions[2].lead_people.add(other_lead.person)
+    small_plan.actions[2].lead_people.add(person_of(other_lead))
     outsider = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
     users: dict[str, User | AnonymousUser] = {
         "manager": manager,
@@ -159,7 +160,7 @@ def test_action_list_for_user_is_overdue_first_and_live_only(
     draft = builders.small_plan(partnership=partnership)
     Plan.objects.filter(pk=draft.plan.pk).update(status=Plan.Status.DRAFT)
     for action in (live.actions[1], live.actions[2], live.actions[3], draft.actions[0]):
-        action.lead_people.add(user.person)
+        action.lead_people.add(person_of(user))
     Action.objects.filter(pk=live.actions[3].pk).update(retired_at=timezone.now())
     listed = action_list_for_user(user=user)
     assert [a.pk for a in listed] == [live.actions[2].pk, live.actions[1].pk]

@@ -23,6 +23,7 @@ from apps.plans.services.actions import (
     action_retire,
 )
 from tests import builders
+from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_add_update_sets_status_rating_author_and_history(
         action=action, user=lead, text="  Slipped  ", status=Status.ON_HOLD, rating=red
     )
     assert update.text == "Slipped"
-    assert update.author == lead.person and update.created_by == lead
+    assert update.author == person_of(lead) and update.created_by == lead
     assert update.reported_on is not None
     action.refresh_from_db()
     assert (action.status, action.rating) == (Status.ON_HOLD, red)
@@ -114,14 +115,14 @@ def test_edit_keeps_the_managers_status_over_a_by_when_state(
         due_text="Completed",
         status=Status.ONGOING,
         rating=None,
-        lead_people=[manager.person],
+        lead_people=[person_of(manager)],
         lead_organisations=[],
         tags=[],
     )
     action.refresh_from_db()
     assert action.status == Status.ONGOING
     assert action.due_text == "Completed" and action.due_date is None
-    assert list(action.lead_people.all()) == [manager.person]
+    assert list(action.lead_people.all()) == [person_of(manager)]
     assert not action.tags.exists()
 
 

@@ -15,6 +15,7 @@ from apps.partnerships.models import Membership, Organisation
 from apps.plans.models import Status
 from apps.plans.services.actions import UPDATE_TEXT_MISSING
 from tests import builders
+from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_filter_by_theme_objective_rating_and_lead(
     _assert_shows(client.get(_plan_url(small_plan, objective=str(objective.pk))), ["1.1", "1.2"])
     green = small_plan.plan.ratings.get(code="G")
     _assert_shows(client.get(_plan_url(small_plan, rating=str(green.pk))), ["1.2", "2.2"])
-    person_id = lead.person.pk
+    person_id = person_of(lead).pk
     _assert_shows(client.get(_plan_url(small_plan, lead=f"p{person_id}")), ["1.1"])
     csp = Organisation.objects.get(short_name="CSP")
     _assert_shows(

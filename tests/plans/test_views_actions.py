@@ -20,6 +20,7 @@ from apps.plans.services.actions import (
     RETIRE_REASON_MISSING,
 )
 from tests import builders
+from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_manager_edits_an_action_and_history_records_it(
             "due_text": "Summer 26",
             "status": "ongoing",
             "rating": str(green.pk),
-            "lead_people": [str(manager.person.pk)],
+            "lead_people": [str(person_of(manager).pk)],
         },
     )
     assert response.status_code == 302
@@ -85,7 +86,7 @@ def test_manager_edits_an_action_and_history_records_it(
     assert action.sub_items == ["Hate", "Fraud"]
     assert action.due_date is not None and action.due_date.isoformat() == "2026-08-31"
     assert action.rating == green
-    assert list(action.lead_people.all()) == [manager.person]
+    assert list(action.lead_people.all()) == [person_of(manager)]
     latest = action.history.first()
     assert latest is not None and latest.history_user == manager
     page = client.get(reverse("plans:action", args=[action.pk])).content.decode()
@@ -196,7 +197,7 @@ def test_add_action_with_a_state_as_by_when_sets_leads_and_tags(
             "sub_items": "Web\n\nPrint",
             "due_text": "On-going",
             "status": "not_started",
-            "lead_people": [str(manager.person.pk)],
+            "lead_people": [str(person_of(manager).pk)],
             "lead_organisations": [str(csp.pk)],
             "tags": [str(tag.pk)],
         },
@@ -205,7 +206,7 @@ def test_add_action_with_a_state_as_by_when_sets_leads_and_tags(
     new = Action.objects.get(text="Publish the strategy")
     assert new.objective == small_plan.objectives[1]
     assert new.sub_items == ["Web", "Print"]
-    assert list(new.lead_people.all()) == [manager.person]
+    assert list(new.lead_people.all()) == [person_of(manager)]
     assert list(new.lead_organisations.all()) == [csp]
     assert list(new.tags.all()) == [tag]
     assert new.position == 2  # after the objective's two actions

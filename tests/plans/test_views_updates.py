@@ -20,6 +20,7 @@ from apps.plans.services.actions import (
     action_add_update,
 )
 from tests import builders
+from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_update_carries_status_and_rating_and_records_who(
     assert response["Location"] == reverse("plans:action", args=[action.pk])
     update = action.updates.get(text="Done")
     assert (update.status, update.rating, update.period_label) == (Status.COMPLETED, green, "Q2")
-    assert update.author == lead.person and update.created_by == lead
+    assert update.author == person_of(lead) and update.created_by == lead
     action.refresh_from_db()
     assert (action.status, action.rating) == (Status.COMPLETED, green)
     latest = action.history.latest()
@@ -206,7 +207,7 @@ def test_action_page_shows_the_audit_trail_from_old_to_new(
             "text": "Action 1.1 about anti-social behaviour",
             "due_text": "Summer 26",
             "status": Status.NOT_STARTED,
-            "lead_people": [str(lead.person.pk)],
+            "lead_people": [str(person_of(lead).pk)],
         },
     )
     amber = small_plan.plan.ratings.get(code="A")
@@ -232,7 +233,7 @@ def test_my_actions_lists_the_leads_live_actions_overdue_first(
     Plan.objects.filter(pk=archived.plan.pk).update(status=Plan.Status.ARCHIVED)
     # 1.2 (on-going, no date) and 2.1 (overdue) in the live plan; 1.1 of the archived one.
     for action in (live.actions[1], live.actions[2], archived.actions[0]):
-        action.lead_people.add(user.person)
+        action.lead_people.add(person_of(user))
     content = signed_in(user).get(reverse("plans:my-actions")).content.decode()
     assert content.index("Action 2.1 about") < content.index("Action 1.2 about")
     assert content.count('<tr class="govuk-table__row" id="action-') == 2

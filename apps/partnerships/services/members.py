@@ -25,7 +25,7 @@ MEMBERSHIP_EXISTS = "{username} is already a member of the partnership"
 MEMBERSHIP_ROLE_INVALID = (
     "Choose a role: partnership manager, action lead, performance analyst or viewer"
 )
-PERSON_USER_TAKEN = "{username} already signs in as somebody else"
+PERSON_USER_TAKEN = "{username} already signs in as somebody else in this partnership"
 
 
 def partnership_get_or_create(*, name: str) -> Partnership:
@@ -147,9 +147,14 @@ def person_edit(*, person: Person, name: str, job_title: str, user: User | None)
 def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
     """Let `user` sign in as `person`, so the actions the person leads are theirs to update.
 
-    A user signs in as one person only. `by` is who made the link (None for the command line).
+    A user is one person in each partnership (and may be people in several). `by` is who made
+    the link (None for the command line).
     """
-    taken = Person.objects.filter(user=user).exclude(pk=person.pk).exists()
+    taken = (
+        Person.objects.filter(user=user, partnership_id=person.partnership_id)
+        .exclude(pk=person.pk)
+        .exists()
+    )
     if taken:
         raise ValidationError({"user": PERSON_USER_TAKEN.format(username=user.get_username())})
     person.user = user

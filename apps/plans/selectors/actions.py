@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from apps.partnerships.models import Membership, Person
-from apps.partnerships.selectors import role_in, roles_for
+from apps.partnerships.selectors import person_for, role_in, roles_for
 from apps.plans.models import Action, Plan, Status, Update
 
 
@@ -50,14 +50,12 @@ def action_queryset() -> QuerySet[Action]:
 
 
 def action_list_for_user(*, user: User) -> list[Action]:
-    """Actions the user's person leads in live plans, overdue first, then by due date."""
-    person = getattr(user, "person", None)
-    if person is None:
-        return []
+    """Actions the user leads (as a person in any of their partnerships) in live plans, overdue
+    first, then by due date."""
     actions = list(
         action_queryset()
         .filter(
-            lead_people=person,
+            lead_people__user=user,
             retired_at__isnull=True,
             objective__theme__plan__partnership_id__in=roles_for(user),
         )
@@ -88,7 +86,7 @@ def action_ids_user_may_update(
     role = role_in(user, plan.partnership_id)
     if role == Membership.Role.MANAGER:
         return {a.pk for a in actions}
-    person = getattr(user, "person", None) if role == Membership.Role.LEAD else None
+    person = person_for(user, plan.partnership_id) if role == Membership.Role.LEAD else None
     if person is None:
         return set()
     return {a.pk for a in actions if any(p.pk == person.pk for p in a.lead_people.all())}

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from apps.partnerships.models import Person
 from apps.plans.models import Action, Status, Update
 
 
@@ -42,11 +43,19 @@ _FIELD_LABELS = {
 }
 
 
-def _who(user: User | None) -> str:
+def _who(user: User | None, people: dict[int, Person]) -> str:
     if user is None:
         return "the system"
-    person = getattr(user, "person", None)
+    person = people.get(user.pk)
     return f"{person} – {user.get_username()}" if person else user.get_username()
+
+
+def _people_of(partnership_id: int, users: list[User | None]) -> dict[int, Person]:
+    """Who these users are in the partnership, in one query (a user may be a person in several
+    partnerships)."""
+    ids = {user.pk for user in users if user is not None}
+    people = Person.objects.filter(partnership_id=partnership_id, user_id__in=ids)
+    return {person.user_id: person for person in people if person.user_id is not None}
 
 
 def _display(model_field: Any, value: Any) -> str:
@@ -80,8 +89,14 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
     """The action's audit history, newest first: each change to the action, field by field
     ("Status changed from Not started to On-going"), and each update added to it."""
     records = list(
-        action.history.select_related("history_user__person").order_by("history_date", "history_id")
+        action.history.select_related("history_user").order_by("history_date", "history_id")
     )
+    created = list(
+        Update.history.filter(action_id=action.pk, history_type="+").select_related(
+            "history_user", "rating"
+        )
+    )
+    people = _people_of(action.owner_partnership_id, [r.history_user for r in [*records, *created]])
     entries = []
     previous = None
     for record in records:
@@ -100,10 +115,9 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
         kind = {"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type]
         if kind == "Changed" and not changes:
             continue  # a save that changed nothing tells the reader nothing
-        entries.append(HistoryEntry(record.history_date, _who(record.history_user), kind, changes))
-    created = Update.history.filter(action_id=action.pk, history_type="+").select_related(
-        "history_user__person", "rating"
-    )
+        entries.append(
+            HistoryEntry(record.history_date, _who(record.history_user, people), kind, changes)
+        )
     for record in created:
         parts = [f"status {Status(record.status).label}" if record.status else ""]
         parts.append(f"RAG {record.rating}" if record.rating_id else "")
@@ -111,7 +125,7 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
         entries.append(
             HistoryEntry(
                 record.history_date,
-                _who(record.history_user),
+                _who(record.history_user, people),
                 "Update added",
                 note=f"Set {note}" if note else "",
             )

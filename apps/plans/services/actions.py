@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from apps.core.history import history_user_set
 from apps.partnerships.models import Organisation, Person
+from apps.partnerships.selectors import person_for
 from apps.plans.domain.by_when import interpret_by_when
 from apps.plans.models import Action, Objective, Rating, Status, Tag, Update
 
@@ -113,7 +114,7 @@ def action_add_update(
         reported_on=reported_on or timezone.localdate(),
         period_label=period_label,
         internal=internal,
-        author=getattr(user, "person", None),
+        author=person_for(user, action.owner_partnership_id) if user is not None else None,
         created_by=user,
     )
     update.full_clean()
