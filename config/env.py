@@ -35,5 +35,12 @@ class Settings:
         _env.str("PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT", default="10")
     )
 
+    # Sign-in hardening (issue 11): wrong passwords allowed per account and per address before
+    # a lock-out, how long it lasts, and how long a session lasts idle and at most.
+    SIGN_IN_FAILURE_LIMIT: int = _env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+    SIGN_IN_LOCKOUT_MINUTES: int = _env.int("SIGN_IN_LOCKOUT_MINUTES", default=15)
+    SESSION_IDLE_MINUTES: int = _env.int("SESSION_IDLE_MINUTES", default=30)
+    SESSION_MAX_HOURS: int = _env.int("SESSION_MAX_HOURS", default=12)
+
 
 ENV = Settings()

@@ -19,3 +19,8 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].error_messages["required"] = SIGN_IN_USERNAME_MISSING
         self.fields["password"].error_messages["required"] = SIGN_IN_PASSWORD_MISSING
+
+
+SIGN_IN_LOCKED_OUT = (
+    "You have entered the wrong password too many times. Try again in {minutes} minutes"
+)

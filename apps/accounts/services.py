@@ -1,9 +1,16 @@
-"""Writes for accounts: the users who sign in to SaferPlan."""
+"""Writes for accounts: the users who sign in to SaferPlan, their security log and sessions."""
 
 from __future__ import annotations
 
+from axes.helpers import get_client_ip_address
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+
+from apps.accounts.models import USER_AGENT_MAX_LENGTH, SecurityEvent
 
 USERNAME_MISSING = "Enter a username"
 USERNAME_TAKEN = "The username {username} is already taken: choose another"
@@ -26,3 +33,49 @@ def user_create(*, username: str, password: str) -> User:
     user.full_clean()
     user.save()
     return user
+
+
+# --- Security log and sessions (issue 11 §3) -------------------------------------------------
+
+
+def security_event_record(
+    *,
+    kind: str,
+    request: HttpRequest | None,
+    username: str = "",
+    user: User | None = None,
+) -> SecurityEvent:
+    """Note a sign-in, sign-out, failed sign-in or lock-out, with where it came from.
+
+    A failed attempt names a user only by the username typed; when that is a real user's, the
+    event is linked to them too, so their partnership's administrator sees it.
+    """
+    username = (username or (user.get_username() if user else ""))[:150]
+    if user is None and username:
+        user = User.objects.filter(username=username).first()
+    ip_address, user_agent = None, ""
+    if request is not None:
+        ip_address = get_client_ip_address(request) or None
+        user_agent = request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX_LENGTH]
+    event = SecurityEvent(
+        kind=kind, username=username, user=user, ip_address=ip_address, user_agent=user_agent
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+def sessions_end_for_user(user: User, *, keep: str | None = None) -> int:
+    """Sign the user out everywhere (after a password change, say) but in the session `keep`.
+
+    Reads every unexpired database session, since a session stores its user only inside its
+    encoded data. Returns how many sessions were ended.
+    """
+    user_id = str(user.pk)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.pk != keep and str(session.get_decoded().get(SESSION_KEY)) == user_id
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)

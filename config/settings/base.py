@@ -125,3 +125,86 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+
+# --- Sign-in hardening (issue 11 §3): throttling, session limits, response headers ----------
+# Kept in one block; two-factor and single sign-on settings live in their own block.
+INSTALLED_APPS = [*INSTALLED_APPS, "axes"]
+MIDDLEWARE = [
+    *MIDDLEWARE[: MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1],
+    # Ends idle and over-long sessions before anything else sees the user as signed in.
+    "apps.core.sessions.SessionTimeoutMiddleware",
+    *MIDDLEWARE[MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1 :],
+    "apps.core.headers.NoStoreMiddleware",
+    "apps.core.headers.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a flagged sign-in attempt into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+# First, so a locked-out account or address is refused before its password is even checked.
+AUTHENTICATION_BACKENDS = ["apps.accounts.backends.SignInThrottleBackend", *AUTHENTICATION_BACKENDS]
+
+# django-axes: lock an account, and separately an address, after SIGN_IN_FAILURE_LIMIT wrong
+# passwords in a row, for SIGN_IN_LOCKOUT_MINUTES; each try during a lock-out starts it again.
+AXES_FAILURE_LIMIT = ENV.SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = ENV.SIGN_IN_LOCKOUT_MINUTES / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_LOCKOUT_CALLABLE = "apps.accounts.views.sign_in_locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# The security log (apps.accounts.models.SecurityEvent) records sign-ins; axes keeps only the
+# failure counts it needs to throttle.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Sessions: the database backend (so sessions_end_for_user can find a user's other sessions),
+# ended after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS at most
+# (apps.core.sessions). The cookie lives no longer than the longest session.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_IDLE_SECONDS = ENV.SESSION_IDLE_MINUTES * 60
+SESSION_MAX_SECONDS = ENV.SESSION_MAX_HOURS * 3600
+SESSION_WARNING_SECONDS = 120  # the "you will be signed out" warning shows this long before
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Sent on every response (apps.core.headers): the browser features SaferPlan never uses.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Content-Security-Policy (django-csp 4), switched on by the production settings: scripts and
+# styles only from our own static files, no inline script. Style attributes stay allowed for
+# the RAG colours a plan defines (reports paint cells in the plan's own colours); they cannot
+# run script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
+# load_demo creates users with DEMO_PASSWORD; the production settings refuse the default one.
+DEMO_PASSWORD = ENV.DEMO_PASSWORD
+DEMO_DEFAULT_PASSWORD_REFUSED = False

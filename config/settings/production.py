@@ -23,3 +23,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 if ENV.BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+# --- Sign-in hardening (issue 11 §3) --------------------------------------------------------
+# Content-Security-Policy (the policy is in base.py) on every response.
+MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware"]  # noqa: F405
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+DEMO_DEFAULT_PASSWORD_REFUSED = True
+if ENV.BEHIND_PROXY:
+    # The address django-axes counts failures for is the client's, as the proxy reports it.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
