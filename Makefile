@@ -48,7 +48,7 @@ endif
 .PHONY: run
 run: install ## Install, migrate, load the demo on first run and serve on http://127.0.0.1:$(PORT)
 	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py load_demo --if-empty
+	$(PYTHON) manage.py load_demo --if-empty --allow-demo-users
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 .PHONY: lint

@@ -60,7 +60,7 @@ def _print_sizes(label: str, definition: ReportDefinition) -> None:
 
 
 def run() -> None:
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--allow-demo-users", stdout=StringIO())
     nsdc = ReportDefinition.objects.get(slug=NSDC_SLUG)
     large = _large_definition()
     for label, definition, repeat in (

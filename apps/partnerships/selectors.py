@@ -4,6 +4,7 @@ and who they are in each, looked up once per request and cached on the user."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import QuerySet
 
 from apps.partnerships.models import Membership, Person
 
@@ -58,3 +59,10 @@ def forget_roles(user: User) -> None:
     for attribute in (_CACHE_ATTRIBUTE, _ADMIN_ATTRIBUTE, _PEOPLE_ATTRIBUTE):
         if hasattr(user, attribute):
             delattr(user, attribute)
+
+
+def member_user_ids(*, partnership_id: int) -> QuerySet[Membership, int]:
+    """The ids of the partnership's signed-in members, as a subquery."""
+    return Membership.objects.filter(partnership_id=partnership_id).values_list(
+        "user_id", flat=True
+    )

@@ -33,7 +33,7 @@ def first_load(module_db: ModuleDb) -> StringIO:
     """What the first `load_demo` printed; what it saved stays until the module ends."""
     out = StringIO()
     with module_db():
-        call_command("load_demo", stdout=out)
+        call_command("load_demo", "--allow-demo-users", stdout=out)
     return out
 
 
@@ -66,7 +66,7 @@ def test_demo_loads_both_editions_and_users(first_load: StringIO) -> None:
 def test_second_load_changes_nothing(first_load: StringIO) -> None:
     before = _row_counts()
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--allow-demo-users", stdout=out)
     assert _row_counts() == before
     assert "nothing changed" in out.getvalue()
 
@@ -80,7 +80,7 @@ def test_demo_links_the_two_editions_once(first_load: StringIO) -> None:
     }
     history = Action.history.count()
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--allow-demo-users", stdout=out)
     assert Action.history.count() == history
     assert "linked to the earlier edition" not in out.getvalue()
 

@@ -19,6 +19,6 @@ pytestmark = pytest.mark.django_db
 def test_if_empty_skips_a_database_with_partnerships() -> None:
     Partnership.objects.create(name="Somewhere else", slug="somewhere-else")
     out = StringIO()
-    call_command("load_demo", "--if-empty", stdout=out)
+    call_command("load_demo", "--allow-demo-users", "--if-empty", stdout=out)
     assert not Partnership.objects.filter(name=DEMO_PARTNERSHIP).exists()
     assert "not loaded again" in out.getvalue()

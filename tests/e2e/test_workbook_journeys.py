@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo() -> Plan:
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--allow-demo-users", stdout=StringIO())
     return Plan.objects.get(status=Plan.Status.LIVE)
 
 

@@ -61,7 +61,7 @@ def demo_db(django_db_setup: None, django_db_blocker: Any) -> Iterator[ModuleDb]
     """
     with outer_transaction(django_db_blocker) as unblock:
         with unblock():
-            call_command("load_demo", stdout=StringIO())
+            call_command("load_demo", "--allow-demo-users", stdout=StringIO())
         yield unblock
 
 
