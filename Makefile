@@ -32,7 +32,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-static/.installed: node_modules/.installed scripts/build_assets.sh frontend/css/saferplan.css
+static/.installed: node_modules/.installed scripts/build_assets.sh frontend/css/saferplan.css $(wildcard frontend/js/*)
 	bash scripts/build_assets.sh
 	@touch $@
 

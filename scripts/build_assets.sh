@@ -12,3 +12,5 @@ cp -r node_modules/govuk-frontend/dist/govuk/assets static/govuk/assets
 cp node_modules/htmx.org/dist/htmx.min.js static/htmx/
 cp node_modules/axe-core/axe.min.js static/axe/
 cp frontend/css/saferplan.css static/
+# Our scripts: no inline script anywhere, so the Content-Security-Policy can forbid it.
+cp frontend/js/*.js static/

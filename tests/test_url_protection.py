@@ -87,6 +87,8 @@ def test_routes_were_found() -> None:
     assert "import/partnerships/<int:partnership_id>/indicators/" in routes
     assert "import/indicators/<uuid:document_upload_id>/" in routes
     assert "reports/<int:report_definition_id>/download/<slug:format_code>/" in routes
+    assert "partnerships/<int:partnership_id>/security-log/" in routes
+    assert "accounts/keep-alive/" in routes
 
 
 @dataclass
@@ -156,6 +158,7 @@ NOT_PARTNERSHIP_SCOPED = {
     "plans:my-actions": "lists only the signed-in person's own actions",
     "accounts:sign-in": "signing in (a signed-in user is sent on to the home page)",
     "accounts:sign-out": "signing out",
+    "accounts:keep-alive": "restarts the user's own idle clock and says how long is left",
     "importers:document-upload": "the form offers only partnerships the user manages",
 }
 

@@ -9,7 +9,7 @@ from axes.backends import AxesStandaloneBackend
 from django.http import HttpRequest
 
 
-class SignInThrottleBackend(AxesStandaloneBackend):  # type: ignore[misc]
+class SignInThrottleBackend(AxesStandaloneBackend):
     """Throttle every sign-in that arrives over the web; ignore checks made without a request.
 
     A password checked from the command line or by code (the test client's `login`) cannot be
@@ -25,4 +25,4 @@ class SignInThrottleBackend(AxesStandaloneBackend):  # type: ignore[misc]
     ) -> None:
         if request is None:
             return None
-        return super().authenticate(request, username, password, **kwargs)  # type: ignore[no-any-return]
+        return super().authenticate(request, username, password, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
@@ -14,7 +15,7 @@ from apps.accounts.models import SecurityEvent
 
 def security_event_list(
     *,
-    user_ids: Iterable[int] | QuerySet[object],
+    user_ids: Iterable[int] | QuerySet[Any, int],
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[SecurityEvent]:

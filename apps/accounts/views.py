@@ -26,6 +26,10 @@ class SignInView(auth_views.LoginView):
         return context
 
 
+# django-axes' own answer's status: Too Many Requests.
+LOCKED_OUT_STATUS = 429
+
+
 def lockout_minutes() -> int:
     return round(float(settings.AXES_COOLOFF_TIME) * 60)
 
@@ -42,9 +46,7 @@ def sign_in_locked_out(
         "locked_out_message": SIGN_IN_LOCKED_OUT.format(minutes=lockout_minutes()),
         "next": request.POST.get("next", ""),
     }
-    return render(
-        request, "accounts/sign_in.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
-    )
+    return render(request, "accounts/sign_in.html", context, status=LOCKED_OUT_STATUS)
 
 
 @require_POST

@@ -163,12 +163,15 @@ SESSION_IDLE_SECONDS = ENV.SESSION_IDLE_MINUTES * 60
 SESSION_MAX_SECONDS = ENV.SESSION_MAX_HOURS * 3600
 SESSION_WARNING_SECONDS = 120  # the "you will be signed out" warning shows this long before
 SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
+    "apps.core.context_processors.session_timeout"
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Sent on every response (apps.core.headers): the browser features SaferPlan never uses.
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in (
         "accelerometer",
