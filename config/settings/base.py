@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import environ
+from csp.constants import NONCE
 
 from config.env import BASE_DIR, ENV
 
@@ -188,15 +189,16 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     )
 }
 
-# Content-Security-Policy (django-csp 4), switched on by the production settings: scripts and
-# styles only from our own static files, no inline script. Style attributes stay allowed for
-# the RAG colours a plan defines (reports paint cells in the plan's own colours); they cannot
-# run script.
+# Content-Security-Policy (django-csp 4), switched on by the production settings: scripts only
+# from our own static files, no inline script. Styles from our files, plus the report page's
+# one <style> block carrying the request's nonce. Style attributes stay allowed for the RAG
+# colours a plan defines (reports paint cells in the plan's own colours); they cannot run
+# script.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

@@ -149,3 +149,22 @@ def test_cookies_are_secure_http_only_and_same_site(
     assert production["CSRF_COOKIE_SECURE"] and production["CSRF_COOKIE_HTTPONLY"]
     assert production["CSRF_COOKIE_SAMESITE"] == "Lax"
     assert production["DEMO_DEFAULT_PASSWORD_REFUSED"] is True
+
+
+INLINE_STYLE = re.compile(r"<style([^>]*)>", re.IGNORECASE)
+
+
+def test_the_report_pages_own_styles_carry_the_policys_nonce(
+    production: dict[str, Any], client: Client, manager: User, small_plan: builders.SmallPlan
+) -> None:
+    definition = builders.definition(
+        partnership=small_plan.plan.partnership, plans=[small_plan.plan]
+    )
+    client.force_login(manager)
+    response = client.get(f"/reports/{definition.pk}/")
+    assert response.status_code == 200
+    nonces = [n.strip("'").removeprefix("nonce-") for n in _directives(response)["style-src"]]
+    styles = INLINE_STYLE.findall(response.content.decode())
+    assert styles, "the report page has its own styles"
+    for attributes in styles:
+        assert re.search(r'nonce="([^"]+)"', attributes)[1] in nonces  # type: ignore[index]
