@@ -67,9 +67,10 @@ class BreachedPasswordValidator(PwnedPasswordsValidator):
     """Refuse a password found in the Pwned Passwords breach corpus.
 
     The range API sees only the first five characters of the password's SHA-1 hash. If it
-    cannot be reached in time the check FAILS OPEN to Django's common-password list (logged),
-    so a slow or absent API never stops anyone setting a password. `enabled=False` (tests, a
-    server with no internet access) skips the API and checks the common list only.
+    cannot be reached in time the check FAILS OPEN (logged): a slow or absent API never stops
+    anyone setting a password, and CommonPasswordValidator, also in AUTH_PASSWORD_VALIDATORS,
+    still refuses the commonest. `enabled=False` (tests, a server with no internet access)
+    asks no API.
     """
 
     def __init__(self, enabled: bool = True, api_client: PwnedPasswords | None = None) -> None:
@@ -79,17 +80,14 @@ class BreachedPasswordValidator(PwnedPasswordsValidator):
             **({"api_client": api_client} if api_client is not None else {}),
         )
         self.enabled = enabled
-        self.fallback_validator = CommonPasswordValidator()
 
     def validate(self, password: str, user: Any = None) -> None:
         if not self.enabled:
-            self.fallback_validator.validate(password)
             return
         try:
             amount = self.api_client.check_password(password)
         except PwnedPasswordsError:
-            logger.warning("Pwned Passwords could not be reached: checked the common list only")
-            self.fallback_validator.validate(password)
+            logger.warning("Pwned Passwords could not be reached: breach check skipped")
             return
         if amount:
             raise ValidationError(PASSWORD_BREACHED, code="password_compromised")
