@@ -73,7 +73,7 @@ def test_create_emails_a_one_time_link_and_keeps_only_its_hash(
     assert invitation.token_hash == token_hash(token)
     assert token not in str(Invitation.objects.values().get(pk=invitation.pk))
     assert invitation.expires_at - invitation.sent_at == timedelta(days=7)
-    assert invitation.history.get().history_user == admin  # type: ignore[attr-defined]
+    assert invitation.history.get().history_user == admin
 
 
 def test_create_refuses_bad_or_duplicate_addresses(partnership: Partnership, admin: User) -> None:
