@@ -186,3 +186,13 @@ def test_dead_links_say_why_in_words(
         assert response.status_code == 410
         assert message in response.content.decode()
     assert not User.objects.filter(email=invitation.email).exists()
+
+
+def test_home_page_links_administrators_to_invitations(
+    client: Client, partnership: Partnership, administrator: User
+) -> None:
+    invite = reverse("partnerships:invitation-add", kwargs={"partnership_id": partnership.pk})
+    client.force_login(administrator)
+    assert invite in client.get(reverse("plans:home")).content.decode()
+    client.force_login(builders.member(partnership=partnership, role=Membership.Role.MANAGER))
+    assert invite not in client.get(reverse("plans:home")).content.decode()
