@@ -34,6 +34,12 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].error_messages["required"] = SIGN_IN_USERNAME_MISSING
         self.fields["password"].error_messages["required"] = SIGN_IN_PASSWORD_MISSING
 
+    def clean_username(self) -> str:
+        """Invited users' usernames are their email addresses, kept in lower case; people type
+        their address as they like (Jane.Smith@…)."""
+        username: str = self.cleaned_data["username"]
+        return username.strip().lower() if "@" in username else username
+
 
 EMAIL_MISSING = "Enter your email address"
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.org"

@@ -89,3 +89,12 @@ def test_password_pages_explain_the_policy(client: Client, user: User) -> None:
     page = client.get(reverse("accounts:password-change")).content.decode()
     assert "Use 12 characters or more" in page
     assert "three random words" in page
+
+
+def test_an_invited_user_signs_in_with_their_email_in_any_case(client: Client) -> None:
+    user_create(username="jane.smith@example.org", password=OLD, email="jane.smith@example.org")
+    response = client.post(
+        reverse("accounts:sign-in"), {"username": " Jane.Smith@Example.org", "password": OLD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:home")

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
+from django.utils import timezone
 
 from apps.core.text import text_key
 from apps.partnerships.models import Membership, Partnership, Person
@@ -76,5 +77,6 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         self.stdout.write(f"Invitation emailed to {sent.invitation.email}.")
-        self.stdout.write(f"Link (works once, until {sent.invitation.expires_at:%d/%m/%Y %H:%M}):")
+        until = timezone.localtime(sent.invitation.expires_at)
+        self.stdout.write(f"Link (works once, until {until:%H:%M} on {until:%d/%m/%Y}):")
         self.stdout.write(sent.link)
