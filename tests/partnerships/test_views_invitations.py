@@ -136,7 +136,7 @@ def test_invitee_sets_a_password_joins_and_is_signed_in(
     url = _accept_url(sent)
     page = client.get(url)
     assert page.status_code == 200
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "Join " + partnership.name in page.content.decode()
     short = client.post(url, {"password": "short", "password_again": "short"})
     assert PASSWORD_TOO_SHORT in short.context["form"].errors["password"]

@@ -121,8 +121,9 @@ def _refused(request: HttpRequest, error: ValidationError) -> HttpResponse:
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the email: public, since the invitee has no account yet."""
     response = _accept(request, token)
-    # The token is in the address: never send it on to another site.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the address: never send it on to another site. (Not no-referrer: the
+    # browser would then post the form with "Origin: null", which CSRF protection refuses.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
