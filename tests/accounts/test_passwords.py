@@ -133,3 +133,19 @@ def test_disabled_breach_check_asks_no_api() -> None:
 
     validator = BreachedPasswordValidator(enabled=False, api_client=_client(handler))
     validator.validate(PASSPHRASE)
+
+
+def test_the_policy_configured_for_servers_includes_the_breach_check() -> None:
+    from config.settings import base
+
+    names = [validator["NAME"].rsplit(".", 1)[-1] for validator in base.AUTH_PASSWORD_VALIDATORS]
+    assert names == [
+        "MinimumLengthValidator",
+        "UserAttributeSimilarityValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+        "BreachedPasswordValidator",
+    ]
+    # On unless PASSWORD_BREACH_CHECK says otherwise, with a short timeout.
+    assert set(base.AUTH_PASSWORD_VALIDATORS[-1]["OPTIONS"]) == {"enabled"}
+    assert "API_TIMEOUT" in base.PWNED_PASSWORDS
