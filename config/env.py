@@ -9,11 +9,32 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+
+# Where email goes: printed to the terminal, an SMTP relay, or GOV.UK Notify. Tests use locmem.
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "notify": "apps.core.email.NotifyEmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
+def email_backend(name: str) -> str:
+    """The Django email backend for an EMAIL_BACKEND of console, smtp, notify or locmem."""
+    try:
+        return EMAIL_BACKENDS[name.strip().lower()]
+    except KeyError:
+        choices = ", ".join(EMAIL_BACKENDS)
+        raise ImproperlyConfigured(
+            f"Set EMAIL_BACKEND to one of {choices}, not {name!r}."
+        ) from None
 
 
 class Settings:
@@ -41,6 +62,25 @@ class Settings:
     SIGN_IN_LOCKOUT_MINUTES: int = _env.int("SIGN_IN_LOCKOUT_MINUTES", default=15)
     SESSION_IDLE_MINUTES: int = _env.int("SESSION_IDLE_MINUTES", default=30)
     SESSION_MAX_HOURS: int = _env.int("SESSION_MAX_HOURS", default=12)
+    # Address links in emails start with when nobody's request says it (the invite command).
+    SITE_URL: str = _env.str("SITE_URL", default="http://127.0.0.1:8000")
+    EMAIL_BACKEND: str = email_backend(_env.str("EMAIL_BACKEND", default="console"))
+    DEFAULT_FROM_EMAIL: str = _env.str(
+        "DEFAULT_FROM_EMAIL", default="SaferPlan <no-reply@saferplan.example.org>"
+    )
+    EMAIL_HOST: str = _env.str("EMAIL_HOST", default="localhost")
+    EMAIL_PORT: int = _env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER: str = _env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD: str = _env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS: bool = _env.bool("EMAIL_USE_TLS", default=True)
+    EMAIL_TIMEOUT: int = _env.int("EMAIL_TIMEOUT", default=10)
+    NOTIFY_API_KEY: str = _env.str("NOTIFY_API_KEY", default="")
+    NOTIFY_TEMPLATE_ID: str = _env.str("NOTIFY_TEMPLATE_ID", default="")
+    # Passwords on a breached list (Pwned Passwords range API, k-anonymity: only 5 characters
+    # of the password's SHA-1 leave the server) are refused. If the API cannot be reached in
+    # this many seconds the check falls open to Django's list of common passwords.
+    PASSWORD_BREACH_CHECK: bool = _env.bool("PASSWORD_BREACH_CHECK", default=True)
+    PASSWORD_BREACH_CHECK_TIMEOUT: float = _env.float("PASSWORD_BREACH_CHECK_TIMEOUT", default=2.0)
 
 
 ENV = Settings()

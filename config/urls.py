@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("apps.plans.urls")),
     path("accounts/", include("apps.accounts.urls")),
+    path("accounts/invitation/", include("apps.partnerships.invitation_urls")),
     path("partnerships/", include("apps.partnerships.urls")),
     path("import/", include("apps.importers.urls")),
     path("performance/", include("apps.performance.urls")),

@@ -1,5 +1,5 @@
-"""Every page except sign-in sends an anonymous visitor to sign in, and refuses a member of
-another partnership.
+"""Every page except the public ones (sign-in, forgotten password, the invitation link) sends an
+anonymous visitor to sign in, and refuses a member of another partnership.
 
 The routes are read from the project's resolver, so a page added later is covered without
 editing this file; its path parameters are filled with the id of an object that exists, so
@@ -43,10 +43,25 @@ ALL_ROUTES = [
     pytest.param(name, route, id=name or route)
     for name, route in _walk(get_resolver().url_patterns)
 ]
+# Public by design, for somebody who cannot sign in yet, and each says why. An anonymous visitor
+# gets the page itself; none shows anything of a partnership without a valid link.
+PUBLIC = {
+    "accounts:sign-in": "signing in",
+    "accounts:password-reset": "asking for a reset link: the visitor has forgotten the password",
+    "accounts:password-reset-sent": "the page after asking: says the same for any address",
+    "accounts:password-reset-confirm": "the emailed reset link (token checked by Django)",
+    "accounts:password-reset-complete": "the page after a reset, before signing in again",
+    "invitations:accept": "the emailed invitation link: the invitee has no account yet",
+}
 ROUTES = [
     pytest.param(route, id=name or route)
     for name, route in _walk(get_resolver().url_patterns)
-    if "/" + route != SIGN_IN
+    if name not in PUBLIC
+]
+PUBLIC_ROUTES = [
+    pytest.param(route, id=name)
+    for name, route in _walk(get_resolver().url_patterns)
+    if name in PUBLIC
 ]
 
 
@@ -62,7 +77,7 @@ def _existing_id(parameter: str) -> str:
 
 
 # Parameters that are not a model's id, and a value that names something that exists.
-VALUES = {"format_code": "html"}
+VALUES = {"format_code": "html", "uidb64": "MQ", "token": "no-such-token"}
 
 
 def _fill(route: str) -> str:
@@ -89,6 +104,20 @@ def test_routes_were_found() -> None:
     assert "reports/<int:report_definition_id>/download/<slug:format_code>/" in routes
     assert "partnerships/<int:partnership_id>/security-log/" in routes
     assert "accounts/keep-alive/" in routes
+    assert {
+        "partnerships/<int:partnership_id>/invitations/",
+        "partnerships/<int:partnership_id>/invitations/new/",
+        "partnerships/invitations/<int:invitation_id>/resend/",
+        "partnerships/invitations/<int:invitation_id>/revoke/",
+    } <= set(routes)
+    assert {param.values[0] for param in PUBLIC_ROUTES} == {
+        "accounts/sign-in/",
+        "accounts/password/forgotten/",
+        "accounts/password/forgotten/sent/",
+        "accounts/password/reset/<uidb64>/<token>/",
+        "accounts/password/reset/done/",
+        "accounts/invitation/<slug:token>/",
+    }
 
 
 @dataclass
@@ -112,6 +141,7 @@ def _insider_data() -> Insider:
     definition = builders.definition(
         partnership=partnership, plans=[plan.plan], title="Insider quarterly report"
     )
+    invitation = builders.invitation(partnership=partnership).invitation
     ids = {
         "partnership_id": partnership.pk,
         "plan_id": plan.plan.pk,
@@ -123,6 +153,7 @@ def _insider_data() -> Insider:
         "measure_id": measure.pk,
         "observation_id": observation.pk,
         "report_definition_id": definition.pk,
+        "invitation_id": invitation.pk,
     }
     words = [partnership.name, plan.plan.title, definition.title]  # no other row has these
     return Insider(ids={k: str(v) for k, v in ids.items()}, words=words)
@@ -151,6 +182,22 @@ def test_anonymous_visitor_is_sent_to_sign_in(
         assert response["Location"].startswith(f"{SIGN_IN}?next="), response["Location"]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", PUBLIC_ROUTES)
+def test_public_pages_open_without_signing_in(
+    client: Client, route: str, shared_data: Insider
+) -> None:
+    """Open to anybody, and with a made-up token they show nothing of any partnership."""
+    path = _fill(route)
+    response = client.get(path, follow=True)
+    assert response.redirect_chain == [] or all(
+        not url.startswith(SIGN_IN) for url, _ in response.redirect_chain
+    )
+    assert response.status_code in (200, 404), path
+    content = response.content.decode()
+    assert [words for words in shared_data.words if words in content] == []
+
+
 # Pages that are not about one partnership, and why an outsider may open them. Each must still
 # show nothing of a partnership the user is not a member of.
 NOT_PARTNERSHIP_SCOPED = {
@@ -159,6 +206,9 @@ NOT_PARTNERSHIP_SCOPED = {
     "accounts:sign-in": "signing in (a signed-in user is sent on to the home page)",
     "accounts:sign-out": "signing out",
     "accounts:keep-alive": "restarts the user's own idle clock and says how long is left",
+    "accounts:password-change": "the signed-in user's own password",
+    "accounts:password-change-done": "the signed-in user's own password",
+    **{name: why for name, why in PUBLIC.items() if name != "accounts:sign-in"},
     "importers:document-upload": "the form offers only partnerships the user manages",
 }
 

@@ -18,6 +18,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [
         ("Partnerships", reverse("plans:home")),
         ("My actions", reverse("plans:my-actions")),
+        ("Change password", reverse("accounts:password-change")),
     ]
     return {
         "navigation_items": [

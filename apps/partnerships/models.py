@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from apps.core.text import text_key, text_squash
+from apps.partnerships.domain.invitations import invitation_state
 
 ORGANISATION_ALIASES_INVALID = "Enter each other name as text, one on each line"
 ORGANISATION_ALIAS_TAKEN = "{alias} already names {other} in this partnership"
@@ -165,3 +168,65 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} of {self.partnership}"
+
+
+class Invitation(models.Model):
+    """An emailed, one-time link to join the partnership in a role (ADR 10).
+
+    Only a SHA-256 hash of the link's token is kept, so a copy of the database opens no
+    invitation. Resending makes a new token (the old link stops working) and a new expiry.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="invitations"
+    )
+    email = models.EmailField()
+    name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, choices=Membership.Role.choices)
+    is_administrator = models.BooleanField(default=False)
+    # The partnership's person the invitee will sign in as; None makes a new person of them.
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_sent",
+    )
+    created_at = models.DateTimeField()
+    sent_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_accepted",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["token_hash"])
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("sent_at")),
+                name="invitation_expires_after_sent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} to {self.partnership}"
+
+    def state_at(self, now: datetime) -> str:
+        """pending, expired, accepted or revoked (apps.partnerships.domain.invitations)."""
+        return invitation_state(
+            expires_at=self.expires_at,
+            accepted_at=self.accepted_at,
+            revoked_at=self.revoked_at,
+            now=now,
+        )

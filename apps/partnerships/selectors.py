@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
-from apps.partnerships.models import Membership, Person
+from apps.partnerships.models import Invitation, Membership, Person
 
 _CACHE_ATTRIBUTE = "_saferplan_roles"
 _ADMIN_ATTRIBUTE = "_saferplan_administers"
@@ -66,3 +66,15 @@ def member_user_ids(*, partnership_id: int) -> QuerySet[Membership, int]:
     return Membership.objects.filter(partnership_id=partnership_id).values_list(
         "user_id", flat=True
     )
+def invitation_list_open(*, partnership_id: int) -> QuerySet[Invitation]:
+    """Invitations not yet accepted or revoked (expired ones too, to send again), newest first."""
+    return Invitation.objects.filter(
+        partnership_id=partnership_id, accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("invited_by", "person")
+
+
+def people_to_invite(*, partnership_id: int) -> QuerySet[Person]:
+    """The partnership's active people who do not sign in yet: whom an invitation may name."""
+    return Person.objects.filter(
+        partnership_id=partnership_id, user__isnull=True, active=True
+    ).select_related("organisation")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import environ
 from csp.constants import NONCE
 
@@ -88,15 +90,38 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+# NCSC password guidance: length over complexity (long passphrases welcome), no composition
+# rules, no forced expiry; common and breached passwords refused (apps/accounts/passwords.py).
+AUTH_PASSWORD_VALIDATORS: list[dict[str, Any]] = [
+    {"NAME": "apps.accounts.passwords.MinimumLengthValidator"},
+    {"NAME": "apps.accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "apps.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "apps.accounts.passwords.NumericPasswordValidator"},
+    {
+        "NAME": "apps.accounts.passwords.BreachedPasswordValidator",
+        "OPTIONS": {"enabled": ENV.PASSWORD_BREACH_CHECK},
+    },
 ]
+PWNED_PASSWORDS = {"API_TIMEOUT": ENV.PASSWORD_BREACH_CHECK_TIMEOUT}
+# Reset and invitation links: a reset link lasts an hour, an invitation seven days.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "plans:home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
+
+# Email (ADR 10): console, SMTP or GOV.UK Notify, chosen by EMAIL_BACKEND in the environment.
+EMAIL_BACKEND = ENV.EMAIL_BACKEND
+DEFAULT_FROM_EMAIL = ENV.DEFAULT_FROM_EMAIL
+SERVER_EMAIL = ENV.DEFAULT_FROM_EMAIL
+EMAIL_HOST = ENV.EMAIL_HOST
+EMAIL_PORT = ENV.EMAIL_PORT
+EMAIL_HOST_USER = ENV.EMAIL_HOST_USER
+EMAIL_HOST_PASSWORD = ENV.EMAIL_HOST_PASSWORD
+EMAIL_USE_TLS = ENV.EMAIL_USE_TLS
+EMAIL_TIMEOUT = ENV.EMAIL_TIMEOUT
+NOTIFY_API_KEY = ENV.NOTIFY_API_KEY
+NOTIFY_TEMPLATE_ID = ENV.NOTIFY_TEMPLATE_ID
+SITE_URL = ENV.SITE_URL.rstrip("/")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = ENV.TIME_ZONE

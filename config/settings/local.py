@@ -14,6 +14,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# `make run` prints every email (invitations, password resets) to the terminal unless .env
+# chooses SMTP or GOV.UK Notify.
+EMAIL_BACKEND = ENV.EMAIL_BACKEND
+
 # Serve static files straight from static/ (no collectstatic step on a local machine or in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -10,6 +10,11 @@ from config.settings.base import *  # noqa: F403
 if not ENV.SECRET_KEY or len(ENV.SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
 
+if ENV.EMAIL_BACKEND.endswith("NotifyEmailBackend") and not (
+    ENV.NOTIFY_API_KEY and ENV.NOTIFY_TEMPLATE_ID
+):
+    raise ImproperlyConfigured("Set NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID to send through Notify.")
+
 DEBUG = False
 SECURE_SSL_REDIRECT = True
 SESSION_COOKIE_SECURE = True

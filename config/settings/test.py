@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from config.settings.base import *  # noqa: F403
+from config.settings.base import AUTH_PASSWORD_VALIDATORS as AUTH_PASSWORD_VALIDATORS_BASE
 from config.settings.base import STORAGES
 
 SECRET_KEY = "test-only-key"
@@ -10,6 +11,15 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEFAULT_FROM_EMAIL = "SaferPlan <no-reply@saferplan.test>"
+SITE_URL = "http://testserver"
+# No network in tests: the breached-password check is tested with its HTTP client replaced.
+AUTH_PASSWORD_VALIDATORS = [
+    {**validator, "OPTIONS": {"enabled": False}}
+    if str(validator["NAME"]).endswith("BreachedPasswordValidator")
+    else validator
+    for validator in AUTH_PASSWORD_VALIDATORS_BASE
+]
 STORAGES = {
     **STORAGES,
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -13,7 +13,7 @@ from tests.builders.importers import (
     parsed_seed,
     seed_action,
 )
-from tests.builders.partnerships import member, partnership, person
+from tests.builders.partnerships import invitation, member, partnership, person
 from tests.builders.performance import alignment, figures, measure, month, priority
 from tests.builders.plans import RAG, SmallPlan, large_plan, plan, small_plan, small_plan_get
 from tests.builders.reports import definition
@@ -29,6 +29,7 @@ __all__ = [
     "figures",
     "import_editions",
     "import_plan",
+    "invitation",
     "large_plan",
     "measure",
     "member",

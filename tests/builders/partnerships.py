@@ -10,7 +10,13 @@ from django.contrib.auth.models import User
 
 from apps.accounts.services import user_create
 from apps.partnerships.models import Partnership, Person
-from apps.partnerships.services import membership_add, person_create, person_link_user
+from apps.partnerships.services import (
+    InvitationSent,
+    invitation_create,
+    membership_add,
+    person_create,
+    person_link_user,
+)
 
 _counter = itertools.count(1)
 
@@ -52,3 +58,27 @@ def person_of(user: User, partnership: Partnership | None = None) -> Person:
     if partnership is not None:
         people = people.filter(partnership=partnership)
     return people.get()
+
+
+def invitation(
+    *,
+    partnership: Partnership,
+    email: str | None = None,
+    role: str = "lead",
+    person: Person | None = None,
+    by: User | None = None,
+) -> InvitationSent:
+    """An invitation emailed through the service; `.link` is the one-time link."""
+    return invitation_create(
+        partnership=partnership,
+        email=email or f"invitee{next_number()}@example.org",
+        role=role,
+        person=person,
+        name="" if person else "Sam Invitee",
+        by=by,
+    )
+
+
+def token_of(sent: InvitationSent) -> str:
+    """The token at the end of an invitation's link."""
+    return sent.link.rstrip("/").rsplit("/", 1)[-1]

@@ -106,6 +106,7 @@ def person_create(
     name: str = "",
     organisation: Organisation | None = None,
     job_title: str = "",
+    email: str = "",
     user: User | None,
 ) -> Person:
     """Somebody in the partnership who leads or updates actions, known by their initials.
@@ -125,6 +126,7 @@ def person_create(
         name=name.strip(),
         organisation=organisation,
         job_title=job_title.strip(),
+        email=email.strip(),
     )
     person.full_clean()
     history_user_set(person, user)
@@ -165,18 +167,26 @@ def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
 
 
 def membership_add(
-    *, partnership: Partnership, user: User, role: str, by: User | None
+    *,
+    partnership: Partnership,
+    user: User,
+    role: str,
+    is_administrator: bool = False,
+    by: User | None,
 ) -> Membership:
     """Make `user` a member of the partnership in `role`; the role decides what they may change.
 
     A user holds one role in a partnership, so a second membership is refused. `by` is who
-    added them (None for the command line).
+    added them (None for the command line). `is_administrator` gives them the partnership
+    administrator duty beside their role.
     """
     if role not in Membership.Role.values:
         raise ValidationError({"role": MEMBERSHIP_ROLE_INVALID})
     if partnership.memberships.filter(user=user).exists():
         raise ValidationError({"user": MEMBERSHIP_EXISTS.format(username=user.get_username())})
-    membership = Membership(partnership=partnership, user=user, role=role)
+    membership = Membership(
+        partnership=partnership, user=user, role=role, is_administrator=is_administrator
+    )
     membership.full_clean()
     history_user_set(membership, by)
     membership.save()
