@@ -35,5 +35,17 @@ class Settings:
         _env.str("PERFORMANCE_SIGNIFICANT_CHANGE_PERCENT", default="10")
     )
 
+    # --- Single sign-on (ADR 12) -----------------------------------------------------------
+    # Each identity provider's client secret, in a variable of its own named
+    # OIDC_CLIENT_SECRET_<NAME>; the provider's row names the variable, never the secret.
+    OIDC_CLIENT_SECRETS: dict[str, str] = {
+        name: value
+        for name, value in _env.ENVIRON.items()
+        if name.startswith("OIDC_CLIENT_SECRET_") and value
+    }
+    # Seconds to wait for a provider's token, keys and user information.
+    OIDC_TIMEOUT: int = _env.int("OIDC_TIMEOUT", default=10)
+    # --- end of single sign-on ---------------------------------------------------------------
+
 
 ENV = Settings()

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("apps.plans.urls")),
     path("accounts/", include("apps.accounts.urls")),
+    path("partnerships/", include("apps.partnerships.urls")),
     path("import/", include("apps.importers.urls")),
     path("performance/", include("apps.performance.urls")),
     path("reports/", include("apps.reports.urls")),

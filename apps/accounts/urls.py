@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from apps.accounts.forms import SignInForm
+from apps.accounts.single_sign_on.urls import urlpatterns as single_sign_on_urls
+from apps.accounts.two_factor.urls import urlpatterns as two_factor_urls
 
 app_name = "accounts"
 
@@ -19,4 +21,6 @@ urlpatterns = [
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    *two_factor_urls,
+    *single_sign_on_urls,
 ]

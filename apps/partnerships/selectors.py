@@ -4,6 +4,7 @@ and who they are in each, looked up once per request and cached on the user."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
 
 from apps.partnerships.models import Membership, Person
 
@@ -58,3 +59,12 @@ def forget_roles(user: User) -> None:
     for attribute in (_CACHE_ATTRIBUTE, _ADMIN_ATTRIBUTE, _PEOPLE_ATTRIBUTE):
         if hasattr(user, attribute):
             delattr(user, attribute)
+
+
+def two_factor_required(user: User) -> bool:
+    """Whether a partnership the user manages or administers requires two-factor sign-in."""
+    return (
+        Membership.objects.filter(user=user, partnership__require_two_factor_for_managers=True)
+        .filter(Q(role=Membership.Role.MANAGER) | Q(is_administrator=True))
+        .exists()
+    )
