@@ -26,8 +26,8 @@ from apps.partnerships.models import Membership, Partnership
 from apps.partnerships.services import partnership_two_factor_set
 from apps.plans.models import Status
 from tests import builders
-from tests.builders.partnerships import person_of
 from tests.builders.accounts import code_from_secret, totp_code, two_factor_on
+from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,9 @@ def test_setting_up_shows_a_qr_code_and_the_secret_then_a_code_turns_it_on(
 
     shown = re.findall(r"<li><code>([a-z2-7]+)</code></li>", client.get(CODES).content.decode())
     assert len(shown) == RECOVERY_CODE_COUNT
-    assert set(shown) == set(StaticToken.objects.filter(device__user=amy).values_list("token", flat=True))
+    assert set(shown) == set(
+        StaticToken.objects.filter(device__user=amy).values_list("token", flat=True)
+    )
     again = client.get(CODES).content.decode()
     assert not any(code in again for code in shown)  # shown once only
     assert f"You have {RECOVERY_CODE_COUNT} unused recovery codes" in again
@@ -212,9 +214,7 @@ def test_an_administrator_must_too_but_not_a_viewer_or_another_partnerships_mana
     administrator = builders.member(partnership=requiring, role=Membership.Role.VIEWER)
     Membership.objects.filter(user=administrator).update(is_administrator=True)
     viewer = builders.member(partnership=requiring, role=Membership.Role.VIEWER)
-    elsewhere = builders.member(
-        partnership=builders.partnership(), role=Membership.Role.MANAGER
-    )
+    elsewhere = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
     client.force_login(administrator)
     assert client.get(HOME)["Location"].startswith(SETUP)
     for user in (viewer, elsewhere):
