@@ -214,8 +214,8 @@ def test_two_accounts_with_one_address_are_refused_rather_than_guessed(
     partnership: Partnership, police: IdentityProvider
 ) -> None:
     for _ in range(2):
-        user = builders.member(partnership=partnership, role=Membership.Role.VIEWER)
-        User.objects.filter(pk=user.pk).update(email="jo@notts.police.uk")
+        twin = builders.member(partnership=partnership, role=Membership.Role.VIEWER)
+        User.objects.filter(pk=twin.pk).update(email="jo@notts.police.uk")
     user, refusal = _map(police, {"email": "jo@notts.police.uk"})
     assert user is None and refusal == SEVERAL_WITH_EMAIL.format(email="jo@notts.police.uk")
 
