@@ -43,10 +43,17 @@ ALL_ROUTES = [
     pytest.param(name, route, id=name or route)
     for name, route in _walk(get_resolver().url_patterns)
 ]
+# Pages open to anonymous visitors by design, and why. Every other page is behind the login wall.
+PUBLIC = {
+    "accounts:sign-in": "signing in",
+    "accounts:single-sign-on": "the work email that chooses the organisation's identity provider",
+    "accounts:single-sign-on-start": "sends the browser on to the identity provider",
+    "accounts:single-sign-on-callback": "the identity provider sends the browser back here",
+}
 ROUTES = [
     pytest.param(route, id=name or route)
     for name, route in _walk(get_resolver().url_patterns)
-    if "/" + route != SIGN_IN
+    if name not in PUBLIC
 ]
 
 
@@ -87,6 +94,34 @@ def test_routes_were_found() -> None:
     assert "import/partnerships/<int:partnership_id>/indicators/" in routes
     assert "import/indicators/<uuid:document_upload_id>/" in routes
     assert "reports/<int:report_definition_id>/download/<slug:format_code>/" in routes
+    assert {
+        "accounts/two-factor/set-up/",
+        "accounts/two-factor/code/",
+        "accounts/two-factor/recovery-codes/",
+        "accounts/two-factor/turn-off/",
+        "partnerships/<int:partnership_id>/two-factor/",
+    } <= set(routes)
+
+
+def _views(
+    patterns: list[URLPattern | URLResolver], names: tuple[str, ...] = ()
+) -> Iterator[tuple[str, object]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = (entry.namespace,) if entry.namespace else ()
+            yield from _views(entry.url_patterns, names + namespace)
+        elif isinstance(entry, URLPattern):
+            yield ":".join((*names, entry.name or "")), entry.callback
+
+
+def test_only_the_public_pages_are_open_to_anonymous_visitors() -> None:
+    """Exactly the pages listed in PUBLIC are marked login_not_required."""
+    open_pages = {
+        name
+        for name, view in _views(get_resolver().url_patterns)
+        if getattr(view, "login_required", True) is False
+    }
+    assert open_pages == set(PUBLIC)
 
 
 @dataclass
@@ -157,6 +192,14 @@ NOT_PARTNERSHIP_SCOPED = {
     "accounts:sign-in": "signing in (a signed-in user is sent on to the home page)",
     "accounts:sign-out": "signing out",
     "importers:document-upload": "the form offers only partnerships the user manages",
+    "accounts:two-factor": "the signed-in user's own two-factor sign-in",
+    "accounts:two-factor-setup": "sets up the signed-in user's own authenticator app",
+    "accounts:two-factor-recovery-codes": "the signed-in user's own recovery codes",
+    "accounts:two-factor-verify": "the signed-in user's own code after the password",
+    "accounts:two-factor-disable": "turns off the signed-in user's own two-factor sign-in",
+    "accounts:single-sign-on": "signing in with an organisation's account",
+    "accounts:single-sign-on-start": "signing in with an organisation's account",
+    "accounts:single-sign-on-callback": "signing in with an organisation's account",
 }
 
 
