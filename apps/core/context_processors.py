@@ -14,6 +14,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [
         ("Partnerships", reverse("plans:home")),
         ("My actions", reverse("plans:my-actions")),
+        ("Two-factor sign-in", reverse("accounts:two-factor")),
     ]
     return {
         "navigation_items": [

@@ -3,11 +3,13 @@ single-use recovery codes, check a code at sign-in, and turn it all off."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,8 +25,8 @@ CODE_OR_RECOVERY_INCORRECT = (
     "or one of your recovery codes"
 )
 TOO_MANY_TRIES = (
-    "You have entered a wrong code too many times. Wait a minute, then enter the code your "
-    "authenticator app shows"
+    "You have entered a wrong code {count} {times}. Wait {seconds} {second_word}, then enter "
+    "the code your authenticator app shows"
 )
 ALREADY_ON = "Two-factor sign-in is already on for your account"
 NOT_ON = "Two-factor sign-in is not on for your account"
@@ -38,9 +40,23 @@ def _code_clean(code: str) -> str:
     return re.sub(r"[\s-]", "", code).lower()
 
 
-def _throttled(device: Device) -> bool:
-    allowed, _ = device.verify_is_allowed()
-    return not allowed
+def _throttled(device: Device) -> str | None:
+    """Why the device refuses a try for now (each wrong code doubles the wait), or None."""
+    allowed, details = device.verify_is_allowed()
+    if allowed:
+        return None
+    details = details or {}
+    count = int(details.get("failure_count", 1))
+    locked_until = details.get("locked_until")
+    seconds = 1
+    if locked_until is not None:
+        seconds = max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
+    return TOO_MANY_TRIES.format(
+        count=count,
+        times="time" if count == 1 else "times",
+        seconds=seconds,
+        second_word="second" if seconds == 1 else "seconds",
+    )
 
 
 @transaction.atomic
@@ -66,8 +82,9 @@ def two_factor_setup_confirm(*, user: User, code: str) -> list[str]:
     code = _code_clean(code)
     if not code:
         raise ValidationError({"code": CODE_MISSING})
-    if _throttled(device):
-        raise ValidationError({"code": TOO_MANY_TRIES})
+    refusal = _throttled(device)
+    if refusal:
+        raise ValidationError({"code": refusal})
     # A wrong code counts towards the device's throttle, so it is not rolled back.
     if not _SIX_DIGITS.fullmatch(code) or not device.verify_token(code):
         raise ValidationError({"code": CODE_INCORRECT})
@@ -109,10 +126,10 @@ def two_factor_check(*, user: User, code: str) -> Device:
     for device in devices:
         with transaction.atomic():
             device = type(device).objects.select_for_update().get(pk=device.pk)
-            throttled = _throttled(device)
-            accepted = not throttled and device.verify_token(code)
-        if throttled:
-            raise ValidationError({"code": TOO_MANY_TRIES})
+            refusal = _throttled(device)
+            accepted = refusal is None and device.verify_token(code)
+        if refusal:
+            raise ValidationError({"code": refusal})
         if accepted:
             return device
     raise ValidationError({"code": CODE_OR_RECOVERY_INCORRECT})
