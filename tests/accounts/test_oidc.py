@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -27,6 +28,7 @@ from apps.accounts.single_sign_on.forms import NO_PROVIDER
 from apps.accounts.single_sign_on.selectors import provider_for_email
 from apps.accounts.single_sign_on.services import (
     DISCOVERY_INCOMPLETE,
+    DISCOVERY_UNREADABLE,
     DOMAIN_TAKEN,
     provider_discover,
     provider_set_active,
@@ -227,3 +229,18 @@ def test_a_deactivated_user_is_not_signed_in(
     User.objects.filter(pk=officer.pk).update(email="jo@notts.police.uk", is_active=False)
     user, refusal = _map(police, {"email": "jo@notts.police.uk"})
     assert user is None and refusal == NOBODY_WITH_EMAIL.format(email="jo@notts.police.uk")
+
+
+def test_the_command_refuses_a_discovery_address_it_cannot_read() -> None:
+    url = "http://127.0.0.1:9/.well-known/openid-configuration"  # the discard port: refused
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "identity_provider_add",
+            name="Nottinghamshire Police",
+            discovery_url=url,
+            client_id="saferplan",
+            client_secret_variable="OIDC_CLIENT_SECRET_NOTTS_POLICE",
+            domain=["notts.police.uk"],
+        )
+    assert str(error.value) == DISCOVERY_UNREADABLE.format(url=url)
+    assert not IdentityProvider.objects.exists()

@@ -8,6 +8,7 @@ throwaway database, an RSA signing key, SaferPlan as its client and its own user
 
 from __future__ import annotations
 
+import io
 import selectors
 import subprocess
 import sys
@@ -19,11 +20,11 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from apps.accounts.single_sign_on.backend import NOBODY_WITH_EMAIL
-from apps.accounts.single_sign_on.services import provider_add, provider_discover
 from apps.partnerships.models import Membership
 from config.env import BASE_DIR
 from tests import builders
@@ -103,15 +104,14 @@ def force_signs_in(provider: Provider, settings: Any) -> None:
     """SaferPlan knows the provider from its discovery document, for the force's domain; its
     secret is in the environment as OIDC_CLIENT_SECRET_TEST_PROVIDER."""
     settings.OIDC_CLIENT_SECRETS = {SECRET_VARIABLE: CLIENT_SECRET}
-    endpoints = provider_discover(
-        discovery_url=f"{provider.url}/openid/.well-known/openid-configuration"
-    )
-    provider_add(
+    call_command(
+        "identity_provider_add",
         name="Nottinghamshire Police",
-        endpoints=endpoints,
+        discovery_url=f"{provider.url}/openid/.well-known/openid-configuration",
         client_id=CLIENT_ID,
         client_secret_variable=SECRET_VARIABLE,
-        domains=["notts.police.uk"],
+        domain=["notts.police.uk"],
+        stdout=io.StringIO(),
     )
 
 
