@@ -33,8 +33,11 @@ from apps.accounts.single_sign_on.services import (
     provider_discover,
     provider_set_active,
 )
+from apps.accounts.two_factor.selectors import SINGLE_SIGN_ON_SESSION_KEY
 from apps.partnerships.models import Membership, Partnership
+from apps.partnerships.services import partnership_two_factor_set
 from tests import builders
+from tests.builders.accounts import two_factor_on
 from tests.builders.single_sign_on import identity_provider
 
 pytestmark = pytest.mark.django_db
@@ -244,3 +247,18 @@ def test_the_command_refuses_a_discovery_address_it_cannot_read() -> None:
         )
     assert str(error.value) == DISCOVERY_UNREADABLE.format(url=url)
     assert not IdentityProvider.objects.exists()
+
+
+def test_a_session_the_organisation_signed_in_is_not_asked_for_a_saferplan_code(
+    client: Client, partnership: Partnership, police: IdentityProvider
+) -> None:
+    """The organisation's provider asked for its own second factor (ADR 12)."""
+    manager = builders.member(partnership=partnership, role=Membership.Role.MANAGER)
+    partnership_two_factor_set(partnership=partnership, required=True, user=None)
+    two_factor_on(manager)
+    client.force_login(manager)
+    assert client.get("/")["Location"].startswith(reverse("accounts:two-factor-verify"))
+    session = client.session
+    session[SINGLE_SIGN_ON_SESSION_KEY] = police.pk
+    session.save()
+    assert client.get("/").status_code == 200
