@@ -133,6 +133,27 @@ def test_the_email_page_sends_the_browser_to_the_organisations_provider(
     assert client.session["oidc_login_next"] == "/my-actions/"
 
 
+def test_the_email_page_lets_its_form_lead_on_to_the_providers(
+    client: Client, police: IdentityProvider
+) -> None:
+    """A Content-Security-Policy form-action of 'self' alone would stop the redirect chain
+    that follows the form at the provider's sign-in page."""
+    identity_provider(
+        name="Fire",
+        base="https://login.fire.example:8443",
+        domains=("notts-fire.gov.uk",),
+        client_secret_variable="OIDC_CLIENT_SECRET_FIRE",
+    )
+    response = client.get(SINGLE_SIGN_ON)
+    assert response._csp_update == {  # type: ignore[attr-defined]
+        "form-action": [
+            "'self'",
+            "https://login.fire.example:8443",
+            "https://login.notts-police.example",
+        ]
+    }
+
+
 def test_an_address_without_a_provider_is_told_to_use_its_password(
     client: Client, police: IdentityProvider
 ) -> None:

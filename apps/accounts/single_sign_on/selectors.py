@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 
 from apps.accounts.models import IdentityProvider, IdentityProviderDomain
@@ -41,3 +43,11 @@ def provider_client_secret(provider: IdentityProvider) -> str:
     """The client secret from the environment variable the provider names ("" if unset)."""
     secrets: dict[str, str] = settings.OIDC_CLIENT_SECRETS
     return secrets.get(provider.client_secret_variable, "")
+
+
+def provider_origins() -> list[str]:
+    """The scheme and host of every active provider's authorisation endpoint."""
+    endpoints = IdentityProvider.objects.filter(active=True).values_list(
+        "authorization_endpoint", flat=True
+    )
+    return sorted({f"{url.scheme}://{url.netloc}" for url in map(urlsplit, endpoints)})

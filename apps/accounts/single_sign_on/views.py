@@ -18,7 +18,7 @@ from mozilla_django_oidc.views import (
 
 from apps.accounts.single_sign_on.backend import PENDING_PROVIDER_SESSION_KEY, REFUSAL_ATTRIBUTE
 from apps.accounts.single_sign_on.forms import SingleSignOnForm
-from apps.accounts.single_sign_on.selectors import provider_active
+from apps.accounts.single_sign_on.selectors import provider_active, provider_origins
 from apps.accounts.two_factor.selectors import SINGLE_SIGN_ON_SESSION_KEY
 
 SIGN_IN_NOT_COMPLETED = (
@@ -26,6 +26,15 @@ SIGN_IN_NOT_COMPLETED = (
     "your username and password"
 )
 LOGIN_HINT_SESSION_KEY = "saferplan_single_sign_on_email"
+
+
+def _page(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    """The email page. Browsers hold a form's submission, and the redirects after it, to the
+    page's Content-Security-Policy form-action: the providers' sign-in pages are added to it
+    (django-csp reads `_csp_update`; without django-csp it is ignored)."""
+    response = render(request, "accounts/sign_in_organisation.html", context, status=status)
+    response._csp_update = {"form-action": ["'self'", *provider_origins()]}  # type: ignore[attr-defined]
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -39,8 +48,7 @@ def single_sign_on(request: HttpRequest) -> HttpResponse:
         request.session[LOGIN_HINT_SESSION_KEY] = form.cleaned_data["email"]
         url = reverse("accounts:single-sign-on-start")
         return HttpResponseRedirect(f"{url}?{urlencode({'next': next_url})}" if next_url else url)
-    context = {"form": form, "next": next_url}
-    return render(request, "accounts/sign_in_organisation.html", context)
+    return _page(request, {"form": form, "next": next_url})
 
 
 class SingleSignOnStartView(OIDCAuthenticationRequestView):
@@ -78,4 +86,4 @@ class SingleSignOnCallbackView(OIDCAuthenticationCallbackView):
         message = getattr(self.request, REFUSAL_ATTRIBUTE, None) or SIGN_IN_NOT_COMPLETED
         self.request.session.pop(PENDING_PROVIDER_SESSION_KEY, None)
         context = {"form": SingleSignOnForm(), "refusal": message, "next": ""}
-        return render(self.request, "accounts/sign_in_organisation.html", context, status=403)
+        return _page(self.request, context, status=403)
