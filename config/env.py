@@ -81,6 +81,17 @@ class Settings:
     # this many seconds the check falls open to Django's list of common passwords.
     PASSWORD_BREACH_CHECK: bool = _env.bool("PASSWORD_BREACH_CHECK", default=True)
     PASSWORD_BREACH_CHECK_TIMEOUT: float = _env.float("PASSWORD_BREACH_CHECK_TIMEOUT", default=2.0)
+    # --- Single sign-on (ADR 12) -----------------------------------------------------------
+    # Each identity provider's client secret, in a variable of its own named
+    # OIDC_CLIENT_SECRET_<NAME>; the provider's row names the variable, never the secret.
+    OIDC_CLIENT_SECRETS: dict[str, str] = {
+        name: value
+        for name, value in _env.ENVIRON.items()
+        if name.startswith("OIDC_CLIENT_SECRET_") and value
+    }
+    # Seconds to wait for a provider's token, keys and user information.
+    OIDC_TIMEOUT: int = _env.int("OIDC_TIMEOUT", default=10)
+    # --- end of single sign-on ---------------------------------------------------------------
 
 
 ENV = Settings()

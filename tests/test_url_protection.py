@@ -52,6 +52,9 @@ PUBLIC = {
     "accounts:password-reset-confirm": "the emailed reset link (token checked by Django)",
     "accounts:password-reset-complete": "the page after a reset, before signing in again",
     "invitations:accept": "the emailed invitation link: the invitee has no account yet",
+    "accounts:single-sign-on": "the work email that chooses the organisation's identity provider",
+    "accounts:single-sign-on-start": "sends the browser on to the identity provider",
+    "accounts:single-sign-on-callback": "the identity provider sends the browser back here",
 }
 ROUTES = [
     pytest.param(route, id=name or route)
@@ -117,7 +120,38 @@ def test_routes_were_found() -> None:
         "accounts/password/reset/<uidb64>/<token>/",
         "accounts/password/reset/done/",
         "accounts/invitation/<slug:token>/",
+        "accounts/sign-in/organisation/",
+        "accounts/sign-in/organisation/start/",
+        "accounts/sign-in/organisation/callback/",
     }
+    assert {
+        "accounts/two-factor/set-up/",
+        "accounts/two-factor/code/",
+        "accounts/two-factor/recovery-codes/",
+        "accounts/two-factor/turn-off/",
+        "partnerships/<int:partnership_id>/two-factor/",
+    } <= set(routes)
+
+
+def _views(
+    patterns: list[URLPattern | URLResolver], names: tuple[str, ...] = ()
+) -> Iterator[tuple[str, object]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = (entry.namespace,) if entry.namespace else ()
+            yield from _views(entry.url_patterns, names + namespace)
+        elif isinstance(entry, URLPattern):
+            yield ":".join((*names, entry.name or "")), entry.callback
+
+
+def test_only_the_public_pages_are_open_to_anonymous_visitors() -> None:
+    """Exactly the pages listed in PUBLIC are marked login_not_required."""
+    open_pages = {
+        name
+        for name, view in _views(get_resolver().url_patterns)
+        if getattr(view, "login_required", True) is False
+    }
+    assert open_pages == set(PUBLIC)
 
 
 @dataclass
@@ -210,6 +244,14 @@ NOT_PARTNERSHIP_SCOPED = {
     "accounts:password-change-done": "the signed-in user's own password",
     **{name: why for name, why in PUBLIC.items() if name != "accounts:sign-in"},
     "importers:document-upload": "the form offers only partnerships the user manages",
+    "accounts:two-factor": "the signed-in user's own two-factor sign-in",
+    "accounts:two-factor-setup": "sets up the signed-in user's own authenticator app",
+    "accounts:two-factor-recovery-codes": "the signed-in user's own recovery codes",
+    "accounts:two-factor-verify": "the signed-in user's own code after the password",
+    "accounts:two-factor-disable": "turns off the signed-in user's own two-factor sign-in",
+    "accounts:single-sign-on": "signing in with an organisation's account",
+    "accounts:single-sign-on-start": "signing in with an organisation's account",
+    "accounts:single-sign-on-callback": "signing in with an organisation's account",
 }
 
 

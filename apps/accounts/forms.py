@@ -12,8 +12,11 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 
 from apps.accounts.passwords import PASSWORD_HELP
+from apps.accounts.single_sign_on.selectors import provider_for_email
 from apps.core.email import email_send
 
 logger = logging.getLogger(__name__)
@@ -21,6 +24,11 @@ logger = logging.getLogger(__name__)
 SIGN_IN_INVALID = "Enter a correct username and password. Both are case-sensitive."
 SIGN_IN_USERNAME_MISSING = "Enter your username"
 SIGN_IN_PASSWORD_MISSING = "Enter your password"
+# Single sign-on (ADR 12): where the organisation signs its people in, a password does not.
+SIGN_IN_USE_ORGANISATION = (
+    "{organisation} signs you in to SaferPlan: choose ‘Sign in with your organisation’s "
+    "account’ and enter your work email address"
+)
 
 
 class SignInForm(AuthenticationForm):
@@ -39,6 +47,15 @@ class SignInForm(AuthenticationForm):
         their address as they like (Jane.Smith@…)."""
         username: str = self.cleaned_data["username"]
         return username.strip().lower() if "@" in username else username
+
+    def confirm_login_allowed(self, user: User) -> None:
+        super().confirm_login_allowed(user)
+        provider = provider_for_email(getattr(user, "email", "") or "")
+        if provider is not None:
+            raise ValidationError(
+                SIGN_IN_USE_ORGANISATION.format(organisation=provider.name),
+                code="single_sign_on",
+            )
 
 
 EMAIL_MISSING = "Enter your email address"
@@ -110,6 +127,7 @@ class PasswordChangeGovukForm(PasswordChangeForm):
         current.error_messages["required"] = CURRENT_PASSWORD_MISSING
         current.widget.attrs.pop("autofocus", None)
         _password_fields_govuk(self)
+
 
 SIGN_IN_LOCKED_OUT = (
     "You have entered the wrong password too many times. Try again in {minutes} minutes"

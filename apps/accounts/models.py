@@ -1,10 +1,17 @@
-"""The security log: who signed in, out, failed to, or was locked out, from where."""
+"""Accounts' own rows: the security log (who signed in, out, failed to, or was locked out, from
+where) and the identity providers that sign in people of an email domain (single sign-on with
+OpenID Connect, ADR 12). Users are django.contrib.auth's; authenticator apps and recovery
+codes are django-otp's."""
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 USER_AGENT_MAX_LENGTH = 255
 
@@ -38,3 +45,70 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.username} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+# A provider names the environment variable holding its client secret, never the secret
+# itself; the prefix keeps a row from naming SECRET_KEY or DATABASE_URL instead.
+CLIENT_SECRET_VARIABLE_PREFIX = "OIDC_CLIENT_SECRET_"
+CLIENT_SECRET_VARIABLE_INVALID = (
+    "Enter the name of an environment variable starting OIDC_CLIENT_SECRET_, in capital "
+    "letters, digits and underscores, for example OIDC_CLIENT_SECRET_NOTTS_POLICE"
+)
+DOMAIN_INVALID = "Enter an email domain, for example notts.police.uk"
+_VARIABLE = re.compile(rf"^{CLIENT_SECRET_VARIABLE_PREFIX}[A-Z0-9_]+$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def client_secret_variable_validate(value: str) -> None:
+    if not _VARIABLE.fullmatch(value):
+        raise ValidationError(CLIENT_SECRET_VARIABLE_INVALID)
+
+
+def domain_validate(value: str) -> None:
+    if not _DOMAIN.fullmatch(value):
+        raise ValidationError(DOMAIN_INVALID)
+
+
+class IdentityProvider(models.Model):
+    """An organisation's OpenID Connect provider (Microsoft Entra ID or any other), with the
+    endpoints its discovery document gave when it was added."""
+
+    class SigningAlgorithm(models.TextChoices):
+        RS256 = "RS256", "RS256"
+        ES256 = "ES256", "ES256"
+
+    name = models.CharField(max_length=200, unique=True)
+    issuer = models.URLField(max_length=500)
+    authorization_endpoint = models.URLField(max_length=500)
+    token_endpoint = models.URLField(max_length=500)
+    userinfo_endpoint = models.URLField(max_length=500)
+    jwks_uri = models.URLField(max_length=500)
+    client_id = models.CharField(max_length=255)
+    client_secret_variable = models.CharField(
+        max_length=100, validators=[client_secret_variable_validate]
+    )
+    signing_algorithm = models.CharField(
+        max_length=10, choices=SigningAlgorithm.choices, default=SigningAlgorithm.RS256
+    )
+    active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IdentityProviderDomain(models.Model):
+    """An email domain whose people sign in through the provider (one provider per domain)."""
+
+    provider = models.ForeignKey(IdentityProvider, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(max_length=253, unique=True, validators=[domain_validate])
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain

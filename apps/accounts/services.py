@@ -5,14 +5,14 @@ from __future__ import annotations
 from axes.helpers import get_client_ip_address
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from apps.accounts.models import USER_AGENT_MAX_LENGTH, SecurityEvent
-from django.contrib.auth.password_validation import validate_password
-from django.db import transaction
 
 USERNAME_MISSING = "Enter a username"
 USERNAME_TAKEN = "The username {username} is already taken: choose another"
@@ -84,6 +84,8 @@ def sessions_end_for_user(user: User, *, keep: str | None = None) -> int:
     ]
     Session.objects.filter(pk__in=ended).delete()
     return len(ended)
+
+
 @transaction.atomic
 def user_register(*, email: str, password: str) -> User:
     """A user who accepted an invitation: they sign in with their email address as username

@@ -7,8 +7,9 @@ from apps.accounts.forms import (
     NewPasswordForm,
     PasswordChangeGovukForm,
     PasswordResetRequestForm,
-    SignInForm,
 )
+from apps.accounts.single_sign_on.urls import urlpatterns as single_sign_on_urls
+from apps.accounts.two_factor.urls import urlpatterns as two_factor_urls
 
 app_name = "accounts"
 
@@ -75,4 +76,7 @@ urlpatterns = [
         ),
         name="password-change-done",
     ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    *two_factor_urls,
+    *single_sign_on_urls,
 ]

@@ -19,6 +19,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("Partnerships", reverse("plans:home")),
         ("My actions", reverse("plans:my-actions")),
         ("Change password", reverse("accounts:password-change")),
+        ("Two-factor sign-in", reverse("accounts:two-factor")),
     ]
     return {
         "navigation_items": [

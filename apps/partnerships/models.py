@@ -21,6 +21,10 @@ class Partnership(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True)
+    # Managers and administrators must sign in with an authenticator app code (ADR 12).
+    require_two_factor_for_managers = models.BooleanField(
+        "Require two-factor sign-in for managers and administrators", default=False
+    )
 
     class Meta:
         ordering = ["name"]

@@ -4,7 +4,7 @@ and who they are in each, looked up once per request and cached on the user."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from apps.partnerships.models import Invitation, Membership, Person
 
@@ -66,6 +66,8 @@ def member_user_ids(*, partnership_id: int) -> QuerySet[Membership, int]:
     return Membership.objects.filter(partnership_id=partnership_id).values_list(
         "user_id", flat=True
     )
+
+
 def invitation_list_open(*, partnership_id: int) -> QuerySet[Invitation]:
     """Invitations not yet accepted or revoked (expired ones too, to send again), newest first."""
     return Invitation.objects.filter(
@@ -78,3 +80,12 @@ def people_to_invite(*, partnership_id: int) -> QuerySet[Person]:
     return Person.objects.filter(
         partnership_id=partnership_id, user__isnull=True, active=True
     ).select_related("organisation")
+
+
+def two_factor_required(user: User) -> bool:
+    """Whether a partnership the user manages or administers requires two-factor sign-in."""
+    return (
+        Membership.objects.filter(user=user, partnership__require_two_factor_for_managers=True)
+        .filter(Q(role=Membership.Role.MANAGER) | Q(is_administrator=True))
+        .exists()
+    )

@@ -238,3 +238,36 @@ CONTENT_SECURITY_POLICY = {
 # load_demo creates users with DEMO_PASSWORD; the production settings refuse the default one.
 DEMO_PASSWORD = ENV.DEMO_PASSWORD
 DEMO_DEFAULT_PASSWORD_REFUSED = False
+# --- Two-factor sign-in and single sign-on (issue 11, ADR 12) -------------------------------
+# Kept in one block so it merges cleanly beside the other sign-in hardening settings.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+# OTPMiddleware tells whether this session confirmed a code (request.user.is_verified()); then,
+# after the login wall, a user with an authenticator app must give a code before anything else,
+# and a manager or administrator whose partnership requires one must set one up first.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.LoginRequiredMiddleware") + 1,
+    "apps.accounts.two_factor.middleware.TwoFactorVerifyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("apps.accounts.two_factor.middleware.TwoFactorVerifyMiddleware") + 1,
+    "apps.partnerships.middleware.TwoFactorRequiredMiddleware",
+)
+OTP_TOTP_ISSUER = "SaferPlan"
+# Single sign-on: the provider is chosen per email domain (apps.accounts.models.IdentityProvider);
+# mozilla-django-oidc does the protocol. Users are never created from a provider's answer.
+AUTHENTICATION_BACKENDS += ["apps.accounts.single_sign_on.backend.SingleSignOnBackend"]
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:single-sign-on-callback"
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = ENV.OIDC_TIMEOUT
+OIDC_CLIENT_SECRETS = ENV.OIDC_CLIENT_SECRETS
+# --- end of two-factor sign-in and single sign-on --------------------------------------------

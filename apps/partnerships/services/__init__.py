@@ -20,6 +20,7 @@ from apps.partnerships.services.members import (
     person_edit,
     person_link_user,
 )
+from apps.partnerships.services.two_factor import partnership_two_factor_set
 
 __all__ = [
     "InvitationSent",
@@ -35,6 +36,7 @@ __all__ = [
     "organisation_aliases_set",
     "organisation_create",
     "partnership_get_or_create",
+    "partnership_two_factor_set",
     "person_create",
     "person_edit",
     "person_link_user",
