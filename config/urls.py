@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("apps.plans.urls")),
     path("accounts/", include("apps.accounts.urls")),
     path("import/", include("apps.importers.urls")),
+    path("partnerships/", include("apps.partnerships.urls")),
     path("performance/", include("apps.performance.urls")),
     path("reports/", include("apps.reports.urls")),
 ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
+from apps.core.history import history_user_set
+
 USERNAME_MISSING = "Enter a username"
 USERNAME_TAKEN = "The username {username} is already taken: choose another"
 
@@ -25,4 +27,16 @@ def user_create(*, username: str, password: str) -> User:
     user.set_password(password)
     user.full_clean()
     user.save()
+    return user
+
+
+def user_email_set(*, user: User, email: str, by: User | None) -> User:
+    """The address SaferPlan writes to the user at (invitations, password resets).
+
+    `by` is who changed it (None for the command line, such as the demo).
+    """
+    user.email = User.objects.normalize_email(email.strip())
+    user.full_clean()
+    history_user_set(user, by)
+    user.save(update_fields=["email"])
     return user

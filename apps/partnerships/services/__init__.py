@@ -11,15 +11,30 @@ from apps.partnerships.services.members import (
     person_edit,
     person_link_user,
 )
+from apps.partnerships.services.memberships import (
+    membership_administrator_set,
+    membership_end,
+    membership_role_set,
+)
+from apps.partnerships.services.organisations import organisation_edit, organisation_set_active
+from apps.partnerships.services.people import person_set_active, person_set_user, person_update
 
 __all__ = [
     "LeadPreview",
     "LeadResolver",
     "membership_add",
+    "membership_administrator_set",
+    "membership_end",
+    "membership_role_set",
     "organisation_aliases_set",
     "organisation_create",
+    "organisation_edit",
+    "organisation_set_active",
     "partnership_get_or_create",
     "person_create",
     "person_edit",
     "person_link_user",
+    "person_set_active",
+    "person_set_user",
+    "person_update",
 ]
