@@ -10,7 +10,12 @@ from django.contrib.auth.models import User
 
 from apps.accounts.services import user_create
 from apps.partnerships.models import Partnership, Person
-from apps.partnerships.services import membership_add, person_create, person_link_user
+from apps.partnerships.services import (
+    membership_add,
+    membership_administrator_set,
+    person_create,
+    person_link_user,
+)
 
 _counter = itertools.count(1)
 
@@ -52,3 +57,14 @@ def person_of(user: User, partnership: Partnership | None = None) -> Person:
     if partnership is not None:
         people = people.filter(partnership=partnership)
     return people.get()
+
+
+def administrator(
+    *, partnership: Partnership, role: str = "manager", username: str | None = None
+) -> User:
+    """A member (the manager unless said) who also holds the partnership administrator duty."""
+    user = member(partnership=partnership, role=role, username=username)
+    membership_administrator_set(
+        membership=user.memberships.get(partnership=partnership), is_administrator=True, by=None
+    )
+    return user

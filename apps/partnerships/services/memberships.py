@@ -47,11 +47,19 @@ def _is_last_administrator(membership: Membership) -> bool:
     )
 
 
+def _forget(membership: Membership, by: User | None) -> None:
+    """Drop the cached roles of the member, and of whoever made the change if it is the same
+    user loaded separately (an administrator changing their own membership)."""
+    forget_roles(membership.user)
+    if by is not None and by.pk == membership.user_id:
+        forget_roles(by)
+
+
 def _save(membership: Membership, by: User | None) -> Membership:
     membership.full_clean()
     history_user_set(membership, by)
     membership.save()
-    forget_roles(membership.user)
+    _forget(membership, by)
     return membership
 
 
@@ -109,4 +117,4 @@ def membership_end(*, membership: Membership, by: User | None) -> None:
         person.save(update_fields=["user"])
     history_user_set(membership, by)
     membership.delete()
-    forget_roles(membership.user)
+    _forget(membership, by)
