@@ -20,8 +20,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from apps.partnerships.models import Membership
+from apps.partnerships.services import organisation_create
 from tests import builders
+from tests.builders.partnerships import person_of
 from tests.module_db import ModuleDb
 
 SIGN_IN = "/accounts/sign-in/"
@@ -87,6 +88,13 @@ def test_routes_were_found() -> None:
     assert "import/partnerships/<int:partnership_id>/indicators/" in routes
     assert "import/indicators/<uuid:document_upload_id>/" in routes
     assert "reports/<int:report_definition_id>/download/<slug:format_code>/" in routes
+    assert {
+        "partnerships/<int:partnership_id>/",
+        "partnerships/<int:partnership_id>/organisations/new/",
+        "partnerships/organisations/<int:organisation_id>/active/",
+        "partnerships/people/<int:person_id>/edit/",
+        "partnerships/members/<int:membership_id>/end/",
+    } <= set(routes)
 
 
 @dataclass
@@ -110,6 +118,10 @@ def _insider_data() -> Insider:
     definition = builders.definition(
         partnership=partnership, plans=[plan.plan], title="Insider quarterly report"
     )
+    organisation = organisation_create(
+        partnership=partnership, short_name="IPD", name="Insider Police Division", user=None
+    )
+    insider = builders.administrator(partnership=partnership, username="insider-admin")
     ids = {
         "partnership_id": partnership.pk,
         "plan_id": plan.plan.pk,
@@ -121,6 +133,9 @@ def _insider_data() -> Insider:
         "measure_id": measure.pk,
         "observation_id": observation.pk,
         "report_definition_id": definition.pk,
+        "organisation_id": organisation.pk,
+        "person_id": person_of(insider, partnership).pk,
+        "membership_id": insider.memberships.get(partnership=partnership).pk,
     }
     words = [partnership.name, plan.plan.title, definition.title]  # no other row has these
     return Insider(ids={k: str(v) for k, v in ids.items()}, words=words)
@@ -134,7 +149,8 @@ def shared_data(module_db: ModuleDb) -> Insider:
         insider = _insider_data()
         other = builders.partnership("Outsider Community Safety Partnership")
         builders.small_plan(partnership=other)
-        builders.member(partnership=other, role=Membership.Role.MANAGER, username="outsider")
+        # A manager and administrator there, so the administrator's pages are tried too.
+        builders.administrator(partnership=other, username="outsider")
     return insider
 
 

@@ -14,8 +14,8 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from apps.demo.glossary_data import NORFOLK, glossary_for_partnership_elsewhere
 from apps.demo.bolsover import BOLSOVER_PARTNERSHIP
+from apps.demo.glossary_data import NORFOLK, glossary_for_partnership_elsewhere
 from apps.demo.loader import DEMO_PARTNERSHIP
 from apps.demo.performance import norfolk as demo_norfolk
 from apps.demo.reports import NORFOLK_SLUG, NSDC_SLUG, report_demo_load
@@ -114,6 +114,7 @@ def test_every_demo_user_has_an_example_org_address(first_load: StringIO) -> Non
     assert {u.email for u in users} == {f"{u.username}@example.org" for u in users}
     # The people they sign in as carry the same address.
     for person in Person.objects.filter(user__isnull=False).select_related("user"):
+        assert person.user is not None
         assert person.email == person.user.email
 
 

@@ -88,7 +88,7 @@ def test_organisation_edit_changes_names_and_kind_and_records_who(
     assert police.short_name == "NP"
     # Earlier documents print the old short name: it stays among the other names.
     assert police.aliases == ["Police", "Notts Constabulary", "Notts Police"]
-    assert police.history.first().history_user == admin  # type: ignore[attr-defined]
+    assert police.history.first().history_user == admin
     resolver = LeadResolver(partnership)
     assert resolver.find("Notts Police") == police
 
@@ -138,7 +138,7 @@ def test_a_deactivated_organisation_keeps_its_actions_and_is_still_matched_by_im
     police.refresh_from_db()
     assert not police.active
     assert list(police.led_actions.all()) == [plan.actions[0]]
-    assert police.history.first().history_user == admin  # type: ignore[attr-defined]
+    assert police.history.first().history_user == admin
     # A document printing it matches it rather than adding a second Notts Police.
     before = partnership.organisations.count()
     resolver = LeadResolver(partnership)
@@ -175,7 +175,7 @@ def test_person_update_changes_everything_an_administrator_may_say(
         police,
         "jane.smith@notts.police.example",
     )
-    assert person.history.first().history_user == admin  # type: ignore[attr-defined]
+    assert person.history.first().history_user == admin
 
 
 def test_person_update_refuses_initials_somebody_else_has(
@@ -248,7 +248,7 @@ def test_person_set_user_links_a_member_and_refuses_anyone_else(
     assert person_for(newcomer, partnership.pk) is None
     person_set_user(person=person, signs_in_as=newcomer, user=admin)
     assert person_for(newcomer, partnership.pk) == person  # the cached lookup was forgotten
-    assert person.history.first().history_user == admin  # type: ignore[attr-defined]
+    assert person.history.first().history_user == admin
     person_set_user(person=person, signs_in_as=None, user=admin)
     assert Person.objects.get(pk=person.pk).user is None
 
@@ -286,7 +286,7 @@ def test_role_set_records_who_changed_it(partnership: Partnership, admin: User) 
         membership=_membership(viewer, partnership), role=Membership.Role.LEAD, by=admin
     )
     assert role_in(viewer, partnership.pk) == Membership.Role.LEAD
-    assert membership.history.first().history_user == admin  # type: ignore[attr-defined]
+    assert membership.history.first().history_user == admin
 
 
 def test_role_set_refuses_an_unknown_role(partnership: Partnership, admin: User) -> None:
@@ -383,7 +383,7 @@ def test_ending_a_membership_keeps_the_person_and_the_history(
 def test_partnerships_and_users_have_history(partnership: Partnership) -> None:
     partnership.name = "Renamed CSP"
     partnership.save()
-    assert partnership.history.count() == 2  # type: ignore[attr-defined]
+    assert partnership.history.count() == 2
     user = builders.member(partnership=partnership, role=Membership.Role.VIEWER)
     user_email_set(user=user, email="viewer@example.org", by=None)
     latest = user.history.first()  # type: ignore[attr-defined]
