@@ -31,6 +31,7 @@ from apps.partnerships.services.memberships import (
     LAST_ADMINISTRATOR,
     LAST_MANAGER,
 )
+from apps.performance.forms.priorities import PriorityForm
 from apps.plans.forms.actions import ActionForm
 from apps.plans.selectors import action_list_for_user
 from tests import builders
@@ -352,3 +353,16 @@ def test_one_user_leads_actions_in_two_partnerships_and_my_actions_lists_both(
     page = signed_in(user).get(reverse("plans:my-actions")).content.decode()
     assert reverse("plans:action", args=[north.actions[0].pk]) in page
     assert reverse("plans:action", args=[south.actions[1].pk]) in page
+
+
+def test_a_deactivated_agency_is_not_offered_as_a_new_priority_sponsor(
+    partnership: Partnership,
+) -> None:
+    police = _police(partnership)
+    fire = organisation_create(partnership=partnership, short_name="NFRS", name="Fire", user=None)
+    organisation_set_active(organisation=police, active=False, user=None)
+    offered = PriorityForm(partnership=partnership).fields["sponsor_organisation"]
+    assert list(offered.queryset) == [fire]  # type: ignore[attr-defined]
+    # A priority the police sponsor already keeps its sponsor when edited.
+    editing = PriorityForm(partnership=partnership, initial={"sponsor_organisation": police.pk})
+    assert set(editing.fields["sponsor_organisation"].queryset) == {fire, police}  # type: ignore[attr-defined]
