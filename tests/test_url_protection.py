@@ -20,8 +20,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from apps.partnerships.models import Membership
+from apps.partnerships.services import organisation_create
 from tests import builders
+from tests.builders.partnerships import person_of
 from tests.module_db import ModuleDb
 
 SIGN_IN = "/accounts/sign-in/"
@@ -131,6 +132,13 @@ def test_routes_were_found() -> None:
         "accounts/two-factor/turn-off/",
         "partnerships/<int:partnership_id>/two-factor/",
     } <= set(routes)
+    assert {
+        "partnerships/<int:partnership_id>/",
+        "partnerships/<int:partnership_id>/organisations/new/",
+        "partnerships/organisations/<int:organisation_id>/active/",
+        "partnerships/people/<int:person_id>/edit/",
+        "partnerships/members/<int:membership_id>/end/",
+    } <= set(routes)
 
 
 def _views(
@@ -176,6 +184,10 @@ def _insider_data() -> Insider:
         partnership=partnership, plans=[plan.plan], title="Insider quarterly report"
     )
     invitation = builders.invitation(partnership=partnership).invitation
+    organisation = organisation_create(
+        partnership=partnership, short_name="IPD", name="Insider Police Division", user=None
+    )
+    insider = builders.administrator(partnership=partnership, username="insider-admin")
     ids = {
         "partnership_id": partnership.pk,
         "plan_id": plan.plan.pk,
@@ -188,6 +200,9 @@ def _insider_data() -> Insider:
         "observation_id": observation.pk,
         "report_definition_id": definition.pk,
         "invitation_id": invitation.pk,
+        "organisation_id": organisation.pk,
+        "person_id": person_of(insider, partnership).pk,
+        "membership_id": insider.memberships.get(partnership=partnership).pk,
     }
     words = [partnership.name, plan.plan.title, definition.title]  # no other row has these
     return Insider(ids={k: str(v) for k, v in ids.items()}, words=words)
@@ -201,7 +216,8 @@ def shared_data(module_db: ModuleDb) -> Insider:
         insider = _insider_data()
         other = builders.partnership("Outsider Community Safety Partnership")
         builders.small_plan(partnership=other)
-        builders.member(partnership=other, role=Membership.Role.MANAGER, username="outsider")
+        # A manager and administrator there, so the administrator's pages are tried too.
+        builders.administrator(partnership=other, username="outsider")
     return insider
 
 

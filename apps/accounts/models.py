@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 USER_AGENT_MAX_LENGTH = 255
@@ -112,3 +114,9 @@ class IdentityProviderDomain(models.Model):
 
     def __str__(self) -> str:
         return self.domain
+
+
+# History of the users who sign in: who changed a user's name, email, or active and staff flags.
+# The password hash never goes into history (a copy of every old hash is a gift to an attacker),
+# nor the time of each sign-in, which the security log records.
+register(User, app="apps.accounts", excluded_fields=["password", "last_login"])

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from apps.accounts.models import USER_AGENT_MAX_LENGTH, SecurityEvent
+from apps.core.history import history_user_set
 
 USERNAME_MISSING = "Enter a username"
 USERNAME_TAKEN = "The username {username} is already taken: choose another"
@@ -103,3 +104,15 @@ def user_register(*, email: str, password: str) -> User:
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from error
     return user_create(username=email, password=password, email=email)
+
+
+def user_email_set(*, user: User, email: str, by: User | None) -> User:
+    """The address SaferPlan writes to the user at (invitations, password resets).
+
+    `by` is who changed it (None for the command line, such as the demo).
+    """
+    user.email = User.objects.normalize_email(email.strip())
+    user.full_clean()
+    history_user_set(user, by)
+    user.save(update_fields=["email"])
+    return user

@@ -1,4 +1,5 @@
-"""The demo partnership `make run` loads: both NSDC plan editions, their people and demo users.
+"""The demo `make run` loads: both NSDC plan editions, their people and demo users, the
+performance and reports demos, and Bolsover CSP, which shares a user with the first.
 
 Idempotent: every step looks for what it would create first, so a second run changes nothing.
 """
@@ -6,23 +7,17 @@ Idempotent: every step looks for what it would create first, so a second run cha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import transaction
 
-from apps.demo.members import demo_member
+from apps.demo.bolsover import bolsover_demo_load
+from apps.demo.members import demo_member, demo_organisation_kinds, demo_person
 from apps.demo.performance.loader import performance_demo_load
+from apps.demo.plans import plan_import_once
 from apps.demo.reports import report_demo_load
 from apps.demo.seeds import NSDC_2025, NSDC_2026
-from apps.importers.domain.documents import decode_document, parse_plan_document
-from apps.importers.services import plan_create_from_parsed
-from apps.partnerships.models import Membership, Partnership, Person
-from apps.partnerships.services import (
-    partnership_get_or_create,
-    person_create,
-    person_edit,
-    person_link_user,
-)
+from apps.partnerships.models import Membership, Organisation, Partnership
+from apps.partnerships.services import partnership_get_or_create, person_create, person_edit
 from apps.plans.models import Plan
 from apps.plans.services.editions import plan_match_predecessor_actions
 
@@ -32,10 +27,15 @@ DEMO_PEOPLE = {
     "YS": ("Yvonne Swinton", "Community Protection Manager"),
     "JW": ("Jenny Walker", "Business Manager – Public Protection"),
 }
+DEMO_ORGANISATIONS = {
+    "BNS CSP": (Organisation.Kind.PARTNERSHIP, ""),
+    "CSP": (Organisation.Kind.PARTNERSHIP, ""),
+}
+# Username, role, whether they administer the partnership, and the person they sign in as.
 DEMO_USERS = [
-    ("demo", Membership.Role.MANAGER, "JW"),
-    ("ys", Membership.Role.LEAD, "YS"),
-    ("viewer", Membership.Role.VIEWER, None),
+    ("demo", Membership.Role.MANAGER, True, "JW"),
+    ("ys", Membership.Role.LEAD, False, "YS"),
+    ("viewer", Membership.Role.VIEWER, False, None),
 ]
 
 
@@ -45,30 +45,11 @@ class DemoResult:
     created: list[str] = field(default_factory=list)
 
 
-def _import_once(
-    *, partnership: Partnership, path: Path, status: str, predecessor: Plan | None, period: str
-) -> tuple[Plan, bool]:
-    existing = Plan.objects.filter(partnership=partnership, source_name=path.name).first()
-    if existing is not None:
-        return existing, False
-    parsed = parse_plan_document(decode_document(path.read_bytes()))
-    # The 2025 edition prints no period in its title; the demo knows which year it covers.
-    parsed.period_label = parsed.period_label or period
-    plan = plan_create_from_parsed(
-        parsed=parsed,
-        partnership=partnership,
-        status=status,
-        predecessor=predecessor,
-        source_name=path.name,
-    )
-    return plan, True
-
-
 @transaction.atomic
 def demo_load(*, password: str) -> DemoResult:
     partnership = partnership_get_or_create(name=DEMO_PARTNERSHIP)
     result = DemoResult(partnership=partnership)
-    old, created = _import_once(
+    old, created = plan_import_once(
         partnership=partnership,
         path=NSDC_2025,
         status=Plan.Status.ARCHIVED,
@@ -77,7 +58,7 @@ def demo_load(*, password: str) -> DemoResult:
     )
     if created:
         result.created.append(f"plan “{old}” (archived)")
-    live, created = _import_once(
+    live, created = plan_import_once(
         partnership=partnership,
         path=NSDC_2026,
         status=Plan.Status.LIVE,
@@ -103,18 +84,22 @@ def demo_load(*, password: str) -> DemoResult:
             )
         elif not person.name:
             person_edit(person=person, name=name, job_title=job_title, user=None)
-    for username, role, lead_initials in DEMO_USERS:
+    demo_organisation_kinds(partnership=partnership, kinds=DEMO_ORGANISATIONS)
+    for username, role, administrator, lead_initials in DEMO_USERS:
         user, created = demo_member(
-            partnership=partnership, username=username, role=role, password=password
+            partnership=partnership,
+            username=username,
+            role=role,
+            password=password,
+            administrator=administrator,
         )
         if created:
             result.created.append(f"user {username}")
         if lead_initials:
-            lead = partnership.people.get(initials=lead_initials)
-            if lead.user_id is None and not Person.objects.filter(user=user).exists():
-                person_link_user(person=lead, user=user, by=None)
+            demo_person(partnership=partnership, user=user, initials=lead_initials)
 
     result.created += performance_demo_load(partnership=partnership, password=password)
     # The reports demo needs the plans and priorities above.
     result.created += report_demo_load(partnership=partnership, live=live)
+    result.created += bolsover_demo_load(password=password)
     return result

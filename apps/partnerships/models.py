@@ -25,6 +25,7 @@ class Partnership(models.Model):
     require_two_factor_for_managers = models.BooleanField(
         "Require two-factor sign-in for managers and administrators", default=False
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -3,10 +3,13 @@ and who they are in each, looked up once per request and cached on the user."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
-from apps.partnerships.models import Invitation, Membership, Person
+from apps.partnerships.models import Invitation, Membership, Organisation, Partnership, Person
 
 _CACHE_ATTRIBUTE = "_saferplan_roles"
 _ADMIN_ATTRIBUTE = "_saferplan_administers"
@@ -89,3 +92,59 @@ def two_factor_required(user: User) -> bool:
         .filter(Q(role=Membership.Role.MANAGER) | Q(is_administrator=True))
         .exists()
     )
+
+
+def organisation_list(*, partnership: Partnership) -> QuerySet[Organisation]:
+    """The partnership's agencies, active ones first, each with how many people it has."""
+    return partnership.organisations.order_by("-active", "short_name")
+
+
+def person_list(*, partnership: Partnership) -> QuerySet[Person]:
+    """The partnership's people, active ones first, with their organisation and user."""
+    return partnership.people.select_related("organisation", "user").order_by("-active", "initials")
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member as the members page lists them: the membership and who they are there."""
+
+    membership: Membership
+    person: Person | None
+
+
+def membership_list(*, partnership: Partnership) -> list[MemberRow]:
+    """The partnership's members by username, each with the person they sign in as (two
+    queries whatever the number of members)."""
+    memberships = partnership.memberships.select_related("user").order_by("user__username")
+    people = {
+        person.user_id: person
+        for person in partnership.people.filter(user__isnull=False).select_related("organisation")
+    }
+    return [MemberRow(membership=m, person=people.get(m.user_id)) for m in memberships]
+
+
+@dataclass(frozen=True)
+class EndedMembership:
+    username: str
+    role_label: str
+    ended_at: datetime
+    ended_by: str
+
+
+def membership_ended_list(*, partnership: Partnership) -> list[EndedMembership]:
+    """Memberships that were ended, newest first, from the memberships' history."""
+    rows = (
+        Membership.history.filter(partnership_id=partnership.pk, history_type="-")
+        .select_related("user", "history_user")
+        .order_by("-history_date")
+    )
+    labels = dict(Membership.Role.choices)
+    return [
+        EndedMembership(
+            username=row.user.get_username() if row.user else "",
+            role_label=str(labels.get(row.role, row.role)),
+            ended_at=row.history_date,
+            ended_by=row.history_user.get_username() if row.history_user else "",
+        )
+        for row in rows
+    ]

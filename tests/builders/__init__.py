@@ -13,7 +13,7 @@ from tests.builders.importers import (
     parsed_seed,
     seed_action,
 )
-from tests.builders.partnerships import invitation, member, partnership, person
+from tests.builders.partnerships import administrator, invitation, member, partnership, person
 from tests.builders.performance import alignment, figures, measure, month, priority
 from tests.builders.plans import RAG, SmallPlan, large_plan, plan, small_plan, small_plan_get
 from tests.builders.reports import definition
@@ -22,6 +22,7 @@ __all__ = [
     "RAG",
     "Editions",
     "SmallPlan",
+    "administrator",
     "alignment",
     "definition",
     "document_upload",

@@ -14,6 +14,7 @@ from apps.partnerships.services import (
     InvitationSent,
     invitation_create,
     membership_add,
+    membership_administrator_set,
     person_create,
     person_link_user,
 )
@@ -82,3 +83,14 @@ def invitation(
 def token_of(sent: InvitationSent) -> str:
     """The token at the end of an invitation's link."""
     return sent.link.rstrip("/").rsplit("/", 1)[-1]
+
+
+def administrator(
+    *, partnership: Partnership, role: str = "manager", username: str | None = None
+) -> User:
+    """A member (the manager unless said) who also holds the partnership administrator duty."""
+    user = member(partnership=partnership, role=role, username=username)
+    membership_administrator_set(
+        membership=user.memberships.get(partnership=partnership), is_administrator=True, by=None
+    )
+    return user

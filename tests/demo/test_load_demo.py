@@ -14,12 +14,14 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from apps.demo.bolsover import BOLSOVER_PARTNERSHIP
 from apps.demo.glossary_data import NORFOLK, glossary_for_partnership_elsewhere
 from apps.demo.loader import DEMO_PARTNERSHIP
 from apps.demo.performance import norfolk as demo_norfolk
 from apps.demo.reports import NORFOLK_SLUG, NSDC_SLUG, report_demo_load
-from apps.partnerships.models import Membership, Partnership
+from apps.partnerships.models import Membership, Organisation, Partnership, Person
 from apps.plans.models import Action, Plan
+from apps.plans.selectors import action_list_for_user
 from apps.reports.builder.content import SECTION_CODES
 from apps.reports.models import ReportDefinition
 from tests.builders.partnerships import person_of
@@ -54,11 +56,16 @@ def test_demo_loads_both_editions_and_users(first_load: StringIO) -> None:
     demo = User.objects.get(username="demo")
     ys = User.objects.get(username="ys")
     assert demo.check_password("demo")
-    assert Membership.objects.get(user=demo).role == Membership.Role.MANAGER
-    assert Membership.objects.get(user=ys).role == Membership.Role.LEAD
-    assert person_of(ys).initials == "YS"
+    assert Membership.objects.get(user=demo, partnership=partnership).role == (
+        Membership.Role.MANAGER
+    )
+    assert Membership.objects.get(user=ys, partnership=partnership).role == Membership.Role.LEAD
+    assert person_of(ys, partnership).initials == "YS"
     assert (
-        Action.objects.filter(objective__theme__plan=live, lead_people=person_of(ys)).count() > 10
+        Action.objects.filter(
+            objective__theme__plan=live, lead_people=person_of(ys, partnership)
+        ).count()
+        > 10
     )
     assert "Sign in" in out.getvalue()
 
@@ -72,7 +79,7 @@ def test_second_load_changes_nothing(first_load: StringIO) -> None:
 
 
 def test_demo_links_the_two_editions_once(first_load: StringIO) -> None:
-    live = Plan.objects.get(status=Plan.Status.LIVE)
+    live = Plan.objects.get(partnership__name=DEMO_PARTNERSHIP, status=Plan.Status.LIVE)
     linked = Action.objects.filter(objective__theme__plan=live, predecessor__isnull=False)
     assert linked.count() == 62
     assert set(linked.values_list("predecessor__objective__theme__plan", flat=True)) == {
@@ -99,3 +106,42 @@ def test_demo_saves_the_nsdc_report_and_the_glossaries(first_load: StringIO) -> 
     assert norfolk.glossary_entries.count() == len(NORFOLK)
     assert ReportDefinition.objects.get(slug=NORFOLK_SLUG).priorities.count() == 6
     assert report_demo_load(partnership=demo, live=live) == []  # a second load adds nothing
+
+
+def test_every_demo_user_has_an_example_org_address(first_load: StringIO) -> None:
+    users = User.objects.all()
+    assert {"demo", "ys", "viewer", "analyst", "bolsover", "police"} <= {u.username for u in users}
+    assert {u.email for u in users} == {f"{u.username}@example.org" for u in users}
+    # The people they sign in as carry the same address.
+    for person in Person.objects.filter(user__isnull=False).select_related("user"):
+        assert person.user is not None
+        assert person.email == person.user.email
+
+
+def test_demo_manager_is_also_the_administrator(first_load: StringIO) -> None:
+    membership = Membership.objects.get(user__username="demo", partnership__name=DEMO_PARTNERSHIP)
+    assert membership.role == Membership.Role.MANAGER
+    assert membership.is_administrator
+    demo = User.objects.get(username="demo")
+    assert demo.has_perm("partnerships.administer_partnership", membership.partnership)
+
+
+def test_the_police_coordinator_answers_for_the_police_actions(first_load: StringIO) -> None:
+    bolsover = Partnership.objects.get(name=BOLSOVER_PARTNERSHIP)
+    police = User.objects.get(username="police")
+    membership = Membership.objects.get(user=police)
+    assert (membership.partnership, membership.role) == (bolsover, Membership.Role.COORDINATOR)
+    organisation = person_of(police, bolsover).organisation
+    assert organisation is not None
+    assert (organisation.short_name, organisation.kind) == ("Police", Organisation.Kind.POLICE)
+    assert Action.objects.filter(lead_organisations=organisation).count() == 29
+
+
+def test_ys_leads_actions_in_two_partnerships(first_load: StringIO) -> None:
+    ys = User.objects.get(username="ys")
+    partnerships = {m.partnership.name for m in Membership.objects.filter(user=ys)}
+    assert partnerships == {DEMO_PARTNERSHIP, BOLSOVER_PARTNERSHIP}
+    led = {action.objective.theme.plan.partnership.name for action in action_list_for_user(user=ys)}
+    assert led == {DEMO_PARTNERSHIP, BOLSOVER_PARTNERSHIP}
+    bolsover = Partnership.objects.get(name=BOLSOVER_PARTNERSHIP)
+    assert Action.objects.filter(lead_people=person_of(ys, bolsover)).count() == 2

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from apps.demo.loader import DEMO_PARTNERSHIP
 from apps.partnerships.models import Person
 from apps.plans.models import Action, Plan
 from tests.e2e.conftest import assert_no_axe_violations
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo() -> Plan:
     call_command("load_demo", "--allow-demo-users", stdout=StringIO())
-    return Plan.objects.get(status=Plan.Status.LIVE)
+    return Plan.objects.get(partnership__name=DEMO_PARTNERSHIP, status=Plan.Status.LIVE)
 
 
 def test_action_lead_filters_to_own_actions_and_adds_an_update(

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from playwright.sync_api import FilePayload, Page, expect
 
+from apps.demo.loader import DEMO_PARTNERSHIP
 from apps.plans.models import Action, Plan
 from tests.e2e.conftest import assert_no_axe_violations
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo() -> Plan:
     call_command("load_demo", "--allow-demo-users", stdout=StringIO())
-    return Plan.objects.get(status=Plan.Status.LIVE)
+    return Plan.objects.get(partnership__name=DEMO_PARTNERSHIP, status=Plan.Status.LIVE)
 
 
 def _edit(data: bytes, **cells: Any) -> bytes:

@@ -59,6 +59,9 @@ class LeadResolver:
     ) -> None:
         self.partnership = partnership
         self.user = user
+        # Deactivated agencies and people are included on purpose: a document that prints one
+        # matches it rather than adding a second of the same name. Deactivating only stops
+        # forms offering it as a lead.
         organisations = list(partnership.organisations.all())
         people = list(partnership.people.all())
         self.organisations = {text_key(o.short_name): o for o in organisations}

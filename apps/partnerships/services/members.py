@@ -23,7 +23,8 @@ PERSON_EXISTS = "Somebody in the partnership already has the initials {initials}
 ORGANISATION_ELSEWHERE = "Choose an organisation of the same partnership"
 MEMBERSHIP_EXISTS = "{username} is already a member of the partnership"
 MEMBERSHIP_ROLE_INVALID = (
-    "Choose a role: partnership manager, action lead, performance analyst or viewer"
+    "Choose a role: partnership manager, action lead, agency coordinator, performance analyst "
+    "or viewer"
 )
 PERSON_USER_TAKEN = "{username} already signs in as somebody else in this partnership"
 
@@ -57,6 +58,7 @@ def organisation_create(
     short_name: str,
     name: str,
     aliases: Iterable[str] = (),
+    kind: str = Organisation.Kind.OTHER,
     user: User | None,
 ) -> Organisation:
     """An agency or body of the partnership that can lead actions, with the other ways its
@@ -79,6 +81,7 @@ def organisation_create(
         short_name=short_name,
         name=name.strip(),
         aliases=_aliases_clean(aliases, short_name),
+        kind=kind,
     )
     organisation.full_clean()
     history_user_set(organisation, user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from apps.core.forms import GovukFormMixin
 from apps.partnerships.models import Organisation, Partnership
@@ -81,7 +82,10 @@ class PriorityForm(GovukFormMixin, forms.Form):
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["sponsor_organisation"].queryset = partnership.organisations.all()
+        # A deactivated agency is not offered, unless it sponsors this priority already.
+        fields["sponsor_organisation"].queryset = partnership.organisations.filter(
+            Q(active=True) | Q(pk=self.initial.get("sponsor_organisation"))
+        )
         fields["plan_objectives"].queryset = Objective.objects.filter(
             theme__plan__partnership=partnership
         ).select_related("theme__plan")

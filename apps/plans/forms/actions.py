@@ -77,8 +77,20 @@ class ActionForm(PlanRatingMixin, GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.ratings_offer(plan)
         status_keep_not_recorded(self)
-        self._people = {str(p.pk): p for p in plan.partnership.people.all()}
-        self._organisations = {str(o.pk): o for o in plan.partnership.organisations.all()}
+        # Deactivated people and agencies are not offered as leads, except where they lead this
+        # action already, so saving the action does not drop them silently.
+        leading_people = set(self.initial.get("lead_people", ()))
+        leading_organisations = set(self.initial.get("lead_organisations", ()))
+        self._people = {
+            str(p.pk): p
+            for p in plan.partnership.people.all()
+            if p.active or str(p.pk) in leading_people
+        }
+        self._organisations = {
+            str(o.pk): o
+            for o in plan.partnership.organisations.all()
+            if o.active or str(o.pk) in leading_organisations
+        }
         self._tags = {str(t.pk): t for t in Tag.objects.all()}
         self._set_choices("lead_people", [(k, str(p)) for k, p in self._people.items()])
         self._set_choices(

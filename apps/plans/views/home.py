@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from apps.core.http import AuthenticatedHttpRequest
+from apps.partnerships.selectors import administers
 from apps.plans.selectors import (
     action_is_overdue,
     action_list_for_user,
@@ -18,7 +19,14 @@ from apps.plans.selectors import (
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     # Listing only the user's own memberships is the permission check for this page.
     partnerships = partnership_list_with_plans(user=request.user)
-    return render(request, "plans/home.html", {"partnerships": partnerships})
+    # Administrators get a link to the partnership's people and agencies (cached roles: no query).
+    administered = {
+        entry.partnership.pk
+        for entry in partnerships
+        if administers(request.user, entry.partnership.pk)
+    }
+    context = {"partnerships": partnerships, "administered": administered}
+    return render(request, "plans/home.html", context)
 
 
 def my_actions(request: AuthenticatedHttpRequest) -> HttpResponse:

@@ -57,6 +57,9 @@ class Command(BaseCommand):
             else:
                 self.stdout.write("The demo was already loaded; nothing changed.")
         self.stdout.write(
-            "Sign in at http://127.0.0.1:8000/ as `demo` (partnership manager) or `ys` "
-            "(action lead for the YS actions) with the password in DEMO_PASSWORD (default: demo)."
+            "Sign in at http://127.0.0.1:8000/ with the password in DEMO_PASSWORD (default: "
+            "demo) as `demo` (partnership manager and administrator), `ys` (action lead for the "
+            "YS actions, in two partnerships), `viewer`, `analyst`, `bolsover` (Bolsover CSP's "
+            "manager and administrator) or `police` (agency coordinator for Derbyshire "
+            "Constabulary's actions in Bolsover)."
         )
