@@ -95,7 +95,7 @@ def definition_edit(request: AuthenticatedHttpRequest, report_definition_id: int
 def report_page(request: AuthenticatedHttpRequest, report_definition_id: int) -> HttpResponse:
     definition = _definition(request, VIEW, report_definition_id)
     public = _public(request, definition)
-    report = report_build(definition=definition, public=public)
+    report = report_build(definition=definition, public=public, reader=request.user)
     version = "public" if public else "internal"
     downloads = [
         (f, f"{reverse('reports:download', args=[definition.pk, f.code])}?version={version}")
@@ -119,7 +119,9 @@ def report_download(
         file_format = format_get(format_code)
     except ValueError as error:
         raise Http404(str(error)) from None
-    report = report_build(definition=definition, public=_public(request, definition))
+    report = report_build(
+        definition=definition, public=_public(request, definition), reader=request.user
+    )
     response = HttpResponse(file_format.render(report), content_type=file_format.content_type)
     response["Content-Disposition"] = f'attachment; filename="{file_format.filename(report)}"'
     return response

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from apps.partnerships.domain.display import lead_labels
 from apps.plans.models import Action, Plan, Rating, Status, Update
 from apps.plans.selectors import StatusSummary, SummaryLine, ThemeRows, action_is_overdue
 from apps.reports.builder.content import (
@@ -143,10 +144,14 @@ def status_blocks(data: PlanData) -> list[ContentBlock]:
     return blocks
 
 
-def lead_text(action: Action) -> str:
-    """Leads as the plan prints them: organisations' short names and people's initials."""
-    names = [o.short_name for o in action.lead_organisations.all()]
-    names += [p.initials for p in action.lead_people.all()]
+def lead_text(action: Action, *, public: bool = False) -> str:
+    """Leads as every page names them: "Nottinghamshire Police (Notts Police) / Jane Smith
+    (JS)"; a public report names people by their initials only."""
+    names = lead_labels(
+        organisations=action.lead_organisations.all(),
+        people=action.lead_people.all(),
+        public=public,
+    )
     return " / ".join(names)
 
 
@@ -191,7 +196,7 @@ def _action_cells(action: Action, data: PlanData) -> list[Cell]:
             action.due_text or (f"{action.due_date:%-d/%-m/%Y}" if action.due_date else ""),
             value=action.due_date or action.due_text,
         ),
-        Cell.of(lead_text(action)),
+        Cell.of(lead_text(action, public=data.public)),
         Cell(lines=[f"{action.number} {action.text}".strip()], items=list(action.sub_items)),
         Cell(lines=update_lines or [NO_UPDATE]),
         Cell(lines=[rag.word] if rag else [], rag=rag, value=rag.code if rag else None),
@@ -243,7 +248,7 @@ def _due_table(caption: str, actions: list[Action], objective_titles: dict[int, 
                 [
                     Cell.of(f"{action.number} {action.text}".strip()),
                     Cell.of(objective_titles[action.objective_id]),
-                    Cell.of(lead_text(action)),
+                    Cell.of(lead_text(action, public=data.public)),
                     Cell.of(action.due_text or "", value=action.due_date),
                     Cell.of(_state_word(action)),
                     Cell(lines=[rag.word] if rag else [NOT_RATED], rag=rag),
