@@ -154,6 +154,7 @@ def test_anonymous_visitor_is_sent_to_sign_in(
 NOT_PARTNERSHIP_SCOPED = {
     "plans:home": "lists only the partnerships the user is a member of",
     "plans:my-actions": "lists only the signed-in person's own actions",
+    "plans:agency-actions": "lists only the actions of the agencies the user coordinates for",
     "accounts:sign-in": "signing in (a signed-in user is sent on to the home page)",
     "accounts:sign-out": "signing out",
     "importers:document-upload": "the form offers only partnerships the user manages",

@@ -34,8 +34,8 @@ from apps.plans.selectors.summaries import (
     SummaryLine,
     partnership_list_with_plans,
     plan_status_summaries,
-    plan_visible_to,
     plan_status_summary,
+    plan_visible_to,
 )
 
 __all__ = [
@@ -70,7 +70,7 @@ __all__ = [
     "plan_filter_options",
     "plan_status_summaries",
     "plan_status_summary",
-    "plan_visible_to",
     "plan_structure",
+    "plan_visible_to",
     "today",
 ]

@@ -96,7 +96,8 @@ def led_by_organisation(organisation_id: int, action: Action) -> bool:
 
 def may_update_as(role: str | None, person: Person | None, action: Action) -> bool:
     """Whether a lead or coordinator, who is `person` in the action's partnership, may update
-    it (the plan's state aside). Shared by the rule `plans.add_update` and `action_ids_user_may_update`."""
+    it (the plan's state aside). The rule `plans.add_update` and `action_ids_user_may_update`
+    both ask this, so they give the same answer."""
     if person is None:
         return False
     if role == Membership.Role.LEAD:

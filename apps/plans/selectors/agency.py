@@ -4,6 +4,7 @@ by name or through one of its people, and who else in the organisation leads eac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from django.contrib.auth.models import User
 from django.db.models import Q
 
@@ -69,7 +70,9 @@ def agency_actions_for_user(*, user: User) -> list[AgencyActions]:
             by_plan.setdefault(action.objective.theme.plan_id, []).append(action)
         updatable = set().union(
             *(
-                action_ids_user_may_update(user=user, plan=rows[0].objective.theme.plan, actions=rows)
+                action_ids_user_may_update(
+                    user=user, plan=rows[0].objective.theme.plan, actions=rows
+                )
                 for rows in by_plan.values()
             )
         )

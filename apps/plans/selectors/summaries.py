@@ -117,7 +117,9 @@ def partnership_list_with_plans(*, user: User) -> list[PartnershipWithPlans]:
             Prefetch("plans", queryset=Plan.objects.order_by("status", "-starts_on", "-pk"))
         )
     )
-    shown = {p.pk: [plan for plan in p.plans.all() if plan_visible_to(user, plan)] for p in partnerships}
+    shown = {
+        p.pk: [plan for plan in p.plans.all() if plan_visible_to(user, plan)] for p in partnerships
+    }
     all_plans = [plan for plans in shown.values() for plan in plans]
     summaries = plan_status_summaries(plans=all_plans)
     status_order: dict[str, int] = {"live": 0, "draft": 1, "archived": 2}

@@ -234,7 +234,9 @@ def _state_word(action: Action) -> str:
     return str(Status(action.status).label)
 
 
-def _due_table(caption: str, actions: list[Action], objective_titles: dict[int, str]) -> Table:
+def _due_table(
+    caption: str, actions: list[Action], objective_titles: dict[int, str], *, public: bool
+) -> Table:
     table = Table(
         caption=caption,
         header=["Action", "Objective", "Lead", "By when", "State", "RAG"],
@@ -248,7 +250,7 @@ def _due_table(caption: str, actions: list[Action], objective_titles: dict[int, 
                 [
                     Cell.of(f"{action.number} {action.text}".strip()),
                     Cell.of(objective_titles[action.objective_id]),
-                    Cell.of(lead_text(action, public=data.public)),
+                    Cell.of(lead_text(action, public=public)),
                     Cell.of(action.due_text or "", value=action.due_date),
                     Cell.of(_state_word(action)),
                     Cell(lines=[rag.word] if rag else [NOT_RATED], rag=rag),
@@ -283,12 +285,14 @@ def overdue_blocks(data: PlanData) -> list[ContentBlock]:
     )
     blocks: list[ContentBlock] = [Heading("Overdue actions", f"overdue-{data.plan.pk}")]
     blocks.append(
-        _due_table(f"Overdue on {data.as_of:%-d %B %Y}", overdue, titles)
+        _due_table(f"Overdue on {data.as_of:%-d %B %Y}", overdue, titles, public=data.public)
         if overdue
         else Note(NO_OVERDUE)
     )
     blocks.append(Heading("Due in the next four weeks", f"due-soon-{data.plan.pk}"))
     blocks.append(
-        _due_table(f"Due by {horizon:%-d %B %Y}", soon, titles) if soon else Note(NO_DUE_SOON)
+        _due_table(f"Due by {horizon:%-d %B %Y}", soon, titles, public=data.public)
+        if soon
+        else Note(NO_DUE_SOON)
     )
     return blocks
