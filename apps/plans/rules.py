@@ -79,9 +79,10 @@ def is_lead_of_action(user: User | AnonymousUser, action: Action) -> bool:
 def archived_refusal(user: User | AnonymousUser, permission: str, obj: Any) -> str | None:
     """Why a change was refused, when the reason is that the plan is archived (registered with
     apps.core.permissions, so every refusal page and 403 says so)."""
-    if permission in CHANGING_PERMISSIONS and _plan_status(obj) == Plan.Status.ARCHIVED:
-        return PLAN_ARCHIVED
-    return None
+    if permission not in CHANGING_PERMISSIONS or _plan_status(obj) != Plan.Status.ARCHIVED:
+        return None
+    # Outsiders learn nothing of the partnership's plans, not even that one is archived.
+    return PLAN_ARCHIVED if is_member(user, obj) else None
 
 
 sees_plan = is_member & (~is_plan_draft | is_manager | is_administrator)
