@@ -183,7 +183,8 @@ def _m2m_rows(model: type[Model], history_ids: list[int]) -> dict[tuple[str, int
     query per field."""
     found: dict[tuple[str, int], set[int]] = {}
     for name in _m2m_names(model):
-        through = model.history.model._meta.get_field(name).related_model  # type: ignore[attr-defined]
+        history_model = model.history.model  # type: ignore[attr-defined]
+        through = getattr(history_model, name).model
         target = model._meta.get_field(name).related_model._meta.model_name
         rows = through.objects.filter(history_id__in=history_ids).values_list("history_id", target)
         for history_id, related_id in rows:

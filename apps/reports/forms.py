@@ -157,9 +157,9 @@ class GovukDateWidget(forms.MultiWidget):
 
     def __init__(self) -> None:
         boxes = {
-            "_day": forms.TextInput(attrs={"inputmode": "numeric"}),
-            "_month": forms.TextInput(attrs={"inputmode": "numeric"}),
-            "_year": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "day": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "month": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "year": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
         super().__init__(boxes)
 
