@@ -164,10 +164,11 @@ def _details(
         old_ids = m2m.get((name, previous.history_id), set())
         new_ids = m2m.get((name, record.history_id), set())
         if old_ids != new_ids:
-            related = model._meta.get_field(name).related_model
+            m2m_field: Any = model._meta.get_field(name)
+            related = m2m_field.related_model
             old_text = ", ".join(sorted(names.of(related, i) for i in old_ids)) or "(blank)"
             new_text = ", ".join(sorted(names.of(related, i) for i in new_ids)) or "(blank)"
-            label = str(model._meta.get_field(name).verbose_name).capitalize()
+            label = str(m2m_field.verbose_name).capitalize()
             parts.append(f"{label}: {old_text} → {new_text}")
     return "; ".join(parts)
 
@@ -185,7 +186,8 @@ def _m2m_rows(model: type[Model], history_ids: list[int]) -> dict[tuple[str, int
     for name in _m2m_names(model):
         history_model = model.history.model  # type: ignore[attr-defined]
         through = getattr(history_model, name).model
-        target = model._meta.get_field(name).related_model._meta.model_name
+        m2m_field: Any = model._meta.get_field(name)
+        target = m2m_field.related_model._meta.model_name
         rows = through.objects.filter(history_id__in=history_ids).values_list("history_id", target)
         for history_id, related_id in rows:
             found.setdefault((name, history_id), set()).add(related_id)

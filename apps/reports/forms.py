@@ -156,7 +156,7 @@ class GovukDateWidget(forms.MultiWidget):
     """Day, month and year boxes, as the GOV.UK date input asks (names start_day and so on)."""
 
     def __init__(self) -> None:
-        boxes = {
+        boxes: dict[str, forms.Widget | type[forms.Widget]] = {
             "day": forms.TextInput(attrs={"inputmode": "numeric"}),
             "month": forms.TextInput(attrs={"inputmode": "numeric"}),
             "year": forms.TextInput(attrs={"inputmode": "numeric"}),

@@ -131,7 +131,9 @@ def report_download(
     return response
 
 
-def audit_log(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpResponse:
+def audit_log(
+    request: AuthenticatedHttpRequest, partnership_id: int
+) -> HttpResponse | StreamingHttpResponse:
     """The partnership's audit log as CSV, for its administrators: the dates are asked for on
     the page (a GET form, so nothing changes), and a valid pair downloads the file."""
     partnership = object_get_or_403(
@@ -145,11 +147,11 @@ def audit_log(request: AuthenticatedHttpRequest, partnership_id: int) -> HttpRes
     if asked and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         rows = audit_rows(partnership=partnership, start=start, end=end)
-        response = StreamingHttpResponse(audit_csv_lines(rows), content_type="text/csv")
+        download = StreamingHttpResponse(audit_csv_lines(rows), content_type="text/csv")
         filename = audit_filename(partnership, start, end)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+        download["Content-Disposition"] = f'attachment; filename="{filename}"'
+        download["Cache-Control"] = "private, no-store"
+        return download
     response = render(
         request,
         "reports/audit_log.html",
