@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
