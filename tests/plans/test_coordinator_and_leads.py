@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.partnerships.domain.display import organisation_label, person_label
@@ -103,3 +105,20 @@ def test_home_page_hides_drafts_from_all_but_managers_and_administrators(
     for user, sees in [(viewer, False), (manager, True), (administrator, True)]:
         page = signed_in(user).get(reverse("plans:home")).content.decode()
         assert (reverse("plans:plan", args=[draft.pk]) in page) is sees
+
+
+def test_agency_page_query_count_does_not_grow(signed_in: Callable[[User], Any]) -> None:
+    partnership = builders.partnership()
+    police = roles.organisation(partnership=partnership, short_name="Police", name="Police")
+    inspector = roles.coordinator(partnership=partnership, organisation=police)
+    client = signed_in(inspector)
+    counts = []
+    for size in (2, 4):
+        small = builders.small_plan(partnership=partnership, actions_per_objective=size)
+        for action in small.actions:
+            action.lead_organisations.add(police)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("plans:agency-actions"))
+        assert page.status_code == 200
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1]
