@@ -252,6 +252,7 @@ def test_public_pages_open_without_signing_in(
 NOT_PARTNERSHIP_SCOPED = {
     "plans:home": "lists only the partnerships the user is a member of",
     "plans:my-actions": "lists only the signed-in person's own actions",
+    "plans:agency-actions": "lists only the actions of the agencies the user coordinates for",
     "accounts:sign-in": "signing in (a signed-in user is sent on to the home page)",
     "accounts:sign-out": "signing out",
     "accounts:keep-alive": "restarts the user's own idle clock and says how long is left",

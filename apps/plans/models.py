@@ -55,6 +55,7 @@ class Rating(models.Model):
     colour = models.CharField(max_length=7, help_text="Hex colour, for example #00703c.")
     definition = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "position"]
@@ -71,6 +72,7 @@ class Theme(models.Model):
     title = models.CharField(max_length=200)
     statement = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "position"]
@@ -89,6 +91,7 @@ class Objective(models.Model):
     number = models.PositiveSmallIntegerField()
     # Blank only where an imported document's heading could not be read (the importer warns).
     title = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["theme__position", "number"]
@@ -110,6 +113,7 @@ class Tag(models.Model):
 
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -9,6 +9,7 @@ app_name = "plans"
 urlpatterns = [
     path("", home.home, name="home"),
     path("plans/my-actions/", home.my_actions, name="my-actions"),
+    path("plans/agency/", home.agency_actions, name="agency-actions"),
     path("plans/<int:plan_id>/", plans.plan_detail, name="plan"),
     path("plans/<int:plan_id>/what-changed/", editions.what_changed, name="what-changed"),
     path("plans/<int:plan_id>/settings/", plans.plan_settings, name="plan-settings"),

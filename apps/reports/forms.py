@@ -6,6 +6,7 @@ It parses what was typed and ticked; the rules a definition must keep are the se
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -143,3 +144,66 @@ class ReportDefinitionForm(GovukFormMixin, forms.Form):
             "report_date": data["report_date"],
             "public": data["variant"] == "public",
         }
+
+
+AUDIT_START_MISSING = "Enter the date the log starts from"
+AUDIT_END_MISSING = "Enter the date the log runs to"
+AUDIT_DATE_NOT_REAL = "{label} must be a real date"
+AUDIT_END_BEFORE_START = "The date the log runs to must be the same as or after the date it starts"
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """Day, month and year boxes, as the GOV.UK date input asks (names start_day and so on)."""
+
+    def __init__(self) -> None:
+        boxes: dict[str, forms.Widget | type[forms.Widget]] = {
+            "day": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "month": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "year": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+        super().__init__(boxes)
+
+    def decompress(self, value: Any) -> list[Any]:
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with GOV.UK's messages."""
+
+    widget = GovukDateWidget
+
+    def __init__(self, *, label: str, missing: str, **kwargs: Any) -> None:
+        self.missing = missing
+        parts = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(
+            fields=parts,
+            label=label,
+            require_all_fields=False,
+            error_messages={"required": missing, "incomplete": missing},
+            **kwargs,
+        )
+
+    def compress(self, data_list: list[Any]) -> date | None:
+        if not data_list or not any(data_list):
+            return None
+        try:
+            day, month, year = (int(str(part).strip()) for part in data_list)
+            return date(year, month, day)
+        except (TypeError, ValueError):
+            raise forms.ValidationError(AUDIT_DATE_NOT_REAL.format(label=str(self.label))) from None
+
+
+class AuditLogForm(GovukFormMixin, forms.Form):
+    """The dates of the audit log a partnership administrator downloads."""
+
+    start = GovukDateField(
+        label="From", missing=AUDIT_START_MISSING, help_text="For example, 1 4 2026"
+    )
+    end = GovukDateField(label="To", missing=AUDIT_END_MISSING, help_text="For example, 31 3 2027")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", AUDIT_END_BEFORE_START)
+        return data

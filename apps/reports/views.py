@@ -8,21 +8,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from apps.core.http import AuthenticatedHttpRequest
 from apps.core.permissions import object_get_or_403
 from apps.partnerships.models import Partnership
+from apps.reports.audit import audit_csv_lines, audit_filename, audit_rows
 from apps.reports.builder import report_build
-from apps.reports.forms import ReportDefinitionForm
+from apps.reports.forms import AuditLogForm, ReportDefinitionForm
 from apps.reports.models import ReportDefinition
 from apps.reports.renderers import FORMATS, format_get, report_context
 from apps.reports.selectors import report_definition_list, report_definition_queryset
 from apps.reports.services import report_definition_create, report_definition_edit
 
 VIEW, DEFINE = "reports.view_report", "reports.define_report"
+# The GOV.UK date input's boxes: name suffix, label, width in characters.
+DATE_PARTS = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
 
 
 def _definition(
@@ -47,6 +50,7 @@ def definition_list(request: AuthenticatedHttpRequest, partnership_id: int) -> H
         "partnership": partnership,
         "definitions": report_definition_list(partnership=partnership),
         "can_manage": request.user.has_perm(DEFINE, partnership),
+        "can_audit": request.user.has_perm("partnerships.administer_partnership", partnership),
     }
     return render(request, "reports/definition_list.html", context)
 
@@ -95,7 +99,7 @@ def definition_edit(request: AuthenticatedHttpRequest, report_definition_id: int
 def report_page(request: AuthenticatedHttpRequest, report_definition_id: int) -> HttpResponse:
     definition = _definition(request, VIEW, report_definition_id)
     public = _public(request, definition)
-    report = report_build(definition=definition, public=public)
+    report = report_build(definition=definition, public=public, reader=request.user)
     version = "public" if public else "internal"
     downloads = [
         (f, f"{reverse('reports:download', args=[definition.pk, f.code])}?version={version}")
@@ -119,7 +123,39 @@ def report_download(
         file_format = format_get(format_code)
     except ValueError as error:
         raise Http404(str(error)) from None
-    report = report_build(definition=definition, public=_public(request, definition))
+    report = report_build(
+        definition=definition, public=_public(request, definition), reader=request.user
+    )
     response = HttpResponse(file_format.render(report), content_type=file_format.content_type)
     response["Content-Disposition"] = f'attachment; filename="{file_format.filename(report)}"'
+    return response
+
+
+def audit_log(
+    request: AuthenticatedHttpRequest, partnership_id: int
+) -> HttpResponse | StreamingHttpResponse:
+    """The partnership's audit log as CSV, for its administrators: the dates are asked for on
+    the page (a GET form, so nothing changes), and a valid pair downloads the file."""
+    partnership = object_get_or_403(
+        Partnership,
+        user=request.user,
+        permission="partnerships.administer_partnership",
+        pk=partnership_id,
+    )
+    asked = any(key.startswith(("start_", "end_")) for key in request.GET)
+    form = AuditLogForm(request.GET if asked else None)
+    if asked and form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        rows = audit_rows(partnership=partnership, start=start, end=end)
+        download = StreamingHttpResponse(audit_csv_lines(rows), content_type="text/csv")
+        filename = audit_filename(partnership, start, end)
+        download["Content-Disposition"] = f'attachment; filename="{filename}"'
+        download["Cache-Control"] = "private, no-store"
+        return download
+    response = render(
+        request,
+        "reports/audit_log.html",
+        {"partnership": partnership, "form": form, "date_parts": DATE_PARTS},
+    )
+    response["Cache-Control"] = "private, no-store"
     return response

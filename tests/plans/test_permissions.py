@@ -1,5 +1,9 @@
-"""Who may open and post each plan page: role × page → status code, and nothing changes when
-the answer is no."""
+"""Who may open and post each plan page: role × page × plan state → status code, and nothing
+changes when the answer is no.
+
+Plan states (issue 11): a draft is seen by managers and administrators only (everyone else is
+refused, 403); an archived plan is read-only for everyone, its manager included.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ from openpyxl import load_workbook
 from apps.importers.selectors.workbook_export import plan_workbook
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status
+from apps.plans.rules import PLAN_ARCHIVED
 from tests import builders
+from tests.builders import roles
 from tests.builders.partnerships import person_of
 from tests.module_db import ModuleDb
 
@@ -26,12 +32,16 @@ pytestmark = pytest.mark.django_db
 SIGN_IN = "/accounts/sign-in/"
 ROLES = [
     "manager",
+    "administrator",
     "lead of this action",
     "lead of another action",
+    "coordinator of the leading agency",
+    "coordinator of another agency",
     "viewer",
     "outsider",
     "anonymous",
 ]
+STATES = [Plan.Status.LIVE, Plan.Status.DRAFT, Plan.Status.ARCHIVED]
 
 # 302 after a POST is success (redirect to the next page); "sign in" is the login wall.
 EXPECTED: dict[str, dict[str, int | str]] = {
@@ -82,7 +92,32 @@ EXPECTED: dict[str, dict[str, int | str]] = {
         "what changed": 200,
         "download workbook": 200,
     },
+    # The police lead the action by name; their coordinator updates it as its lead would.
+    "coordinator of the leading agency": {
+        "view plan": 200,
+        "view action": 200,
+        "add update GET": 200,
+        "add update POST": 302,
+        "my actions": 200,
+        "what changed": 200,
+        "download workbook": 200,
+    },
+    "coordinator of another agency": {
+        "view plan": 200,
+        "view action": 200,
+        "my actions": 200,
+        "what changed": 200,
+        "download workbook": 200,
+    },
     "viewer": {
+        "view plan": 200,
+        "view action": 200,
+        "my actions": 200,
+        "what changed": 200,
+        "download workbook": 200,
+    },
+    # A viewer holding the administrator duty: reads as a viewer does, and sees drafts.
+    "administrator": {
         "view plan": 200,
         "view action": 200,
         "my actions": 200,
@@ -93,12 +128,27 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "anonymous": {},
 }
 PAGES = list(EXPECTED["manager"])
+# Pages that read the plan; every other plan page changes it.
+READING = {"view plan", "view action", "what changed", "download workbook"}
+# Pages about no one plan: the plan's state does not enter into them.
+NOT_ONE_PLAN = {"my actions", "workbook template", "plan from workbook GET"}
+SEE_DRAFTS = {"manager", "administrator"}
+# What a manager gets on a draft where it differs from a live plan: only a live plan is rolled
+# forward (the form says so), and the draft's tracker confirmation is as for a live plan.
+DRAFT_MANAGER = {"roll forward POST": 200}
 
 
-def _expected(role: str, page: str) -> int | str:
+def _expected(role: str, page: str, state: str = Plan.Status.LIVE) -> int | str:
     if role == "anonymous":
         return "sign in"
-    return EXPECTED[role].get(page, 403)
+    live = EXPECTED[role].get(page, 403)
+    if page in NOT_ONE_PLAN or state == Plan.Status.LIVE:
+        return live
+    if state == Plan.Status.ARCHIVED:
+        return live if page in READING else 403
+    if role not in SEE_DRAFTS:
+        return 403
+    return DRAFT_MANAGER.get(page, live) if role == "manager" else live
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +167,16 @@ def shared(module_db: ModuleDb) -> builders.SmallPlan:
                 partnership=partnership, role=role, username=username, initials=initials
             )
         small.actions[0].lead_people.add(person_of(User.objects.get(username="lead")))
+        police = roles.organisation(
+            partnership=partnership, short_name="Police", name="Nottinghamshire Police"
+        )
+        probation = roles.organisation(
+            partnership=partnership, short_name="Probation", name="Probation"
+        )
+        small.actions[0].lead_organisations.add(police)
+        roles.coordinator(partnership=partnership, organisation=police, username="police")
+        roles.coordinator(partnership=partnership, organisation=probation, username="probation")
+        roles.administrator(partnership=partnership, username="administrator")
     return small
 
 
@@ -164,7 +224,15 @@ def client_for(
         elif role == "outsider":
             user = builders.member(partnership=builders.partnership(), role=Membership.Role.MANAGER)
         else:
-            user = {"manager": manager, "lead of this action": lead, "viewer": viewer}[role]
+            username = {
+                "manager": "manager",
+                "administrator": "administrator",
+                "lead of this action": "lead",
+                "coordinator of the leading agency": "police",
+                "coordinator of another agency": "probation",
+                "viewer": "viewer",
+            }[role]
+            user = User.objects.get(username=username)
         client.force_login(user)
         return client
 
@@ -190,10 +258,15 @@ def _edited_workbook(small_plan: builders.SmallPlan) -> SimpleUploadedFile:
     return SimpleUploadedFile("plan.xlsx", out.getvalue())
 
 
-def _request(client: Client, page: str, small_plan: builders.SmallPlan) -> Any:
+def _request(
+    client: Client, page: str, small_plan: builders.SmallPlan, state: str = Plan.Status.LIVE
+) -> Any:
     action = small_plan.actions[0]  # the action the "lead of this action" leads
     if page.startswith(("what changed", "check matches", "choose predecessor")):
         _give_earlier_edition(small_plan)
+    if state != Plan.Status.LIVE:
+        Plan.objects.filter(pk=small_plan.plan.pk).update(status=state)
+        small_plan.plan.status = state
     tracker = (
         builders.document_upload(partnership=small_plan.plan.partnership)
         if page.startswith("tracker preview")
@@ -266,11 +339,16 @@ def _changed(page: str, small_plan: builders.SmallPlan) -> bool:
 
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("state", STATES)
 def test_permission_matrix(
-    client_for: Callable[[str], Client], small_plan: builders.SmallPlan, role: str, page: str
+    client_for: Callable[[str], Client],
+    small_plan: builders.SmallPlan,
+    role: str,
+    page: str,
+    state: str,
 ) -> None:
-    response = _request(client_for(role), page, small_plan)
-    expected = _expected(role, page)
+    response = _request(client_for(role), page, small_plan, state)
+    expected = _expected(role, page, state)
     if expected == "sign in":
         assert response.status_code == 302
         assert response["Location"].startswith(SIGN_IN)
@@ -278,6 +356,10 @@ def test_permission_matrix(
         assert response.status_code == expected
     if page.endswith("POST"):
         assert _changed(page, small_plan) == (expected == 302)
+    changing = page not in READING and page not in NOT_ONE_PLAN
+    if state == Plan.Status.ARCHIVED and changing and role not in ("outsider", "anonymous"):
+        # The refusal says why, on a GET's page and a direct POST's alike.
+        assert PLAN_ARCHIVED in response.content.decode()
 
 
 def test_lead_sees_add_update_only_on_actions_they_lead(

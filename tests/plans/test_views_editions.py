@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from apps.partnerships.models import Membership, Partnership
 from apps.plans.models import Action, Plan, PredecessorMatch, Status, Update
+from apps.plans.rules import PLAN_ARCHIVED
 from apps.plans.services.editions import MANAGER_SAYS_NEW, plan_match_predecessor_actions
 from apps.plans.services.rollover import PERIOD_MISSING, TITLE_MISSING, plan_roll_forward
 from tests import builders
@@ -89,13 +90,14 @@ def test_plan_page_links_to_edition_pages(
         page = _text(signed_in(user).get(reverse("plans:plan", args=[editions.new.pk])))
         assert what_changed in page
         assert (roll in page, matches in page) == (managing, managing)
-    # The archived 2025 edition has no earlier one and cannot be rolled forward; its manager
-    # still reaches its settings (to publish it again or name an earlier edition).
+    # The archived 2025 edition has no earlier one and cannot be rolled forward; archived plans
+    # are read-only (issue 11), so not even its manager is offered its settings.
     old = editions.old.pk
     old_page = _text(signed_in(manager).get(reverse("plans:plan", args=[old])))
     assert reverse("plans:what-changed", args=[old]) not in old_page
     assert reverse("plans:plan-roll-forward", args=[old]) not in old_page
-    assert reverse("plans:plan-settings", args=[old]) in old_page
+    assert reverse("plans:plan-settings", args=[old]) not in old_page
+    assert "This plan is archived: it can no longer be changed" in old_page
     viewer_page = _text(signed_in(viewer).get(reverse("plans:plan", args=[old])))
     assert 'id="edition-links"' not in viewer_page
 
@@ -108,6 +110,8 @@ def test_what_changed_query_count_does_not_grow_with_the_plan(
     for size in (10, 10, 200):
         old = builders.large_plan(partnership=partnership, actions=size)
         new = plan_roll_forward(plan=old, user=manager, title="Next", period_label="2027-28")
+        # Made live, as the partnership would before its viewers read it (drafts are hidden).
+        Plan.objects.filter(pk=new.pk).update(status=Plan.Status.LIVE)
         new_actions = list(Action.objects.filter(objective__theme__plan=new))
         Update.objects.bulk_create(
             Update(action=a, text="Since rollover", reported_on=date(2026, 6, 1))
@@ -153,9 +157,10 @@ def test_roll_forward_form_and_journey(
     assert Action.objects.filter(objective__theme__plan=new, predecessor=done).exists()
     plan.refresh_from_db()
     assert plan.status == Plan.Status.ARCHIVED
-    # Now archived: the page says so and a second post does nothing.
-    again = _text(client.post(url, {"title": "Again", "period_label": "2028-29"}))
-    assert "Only a live plan can be rolled forward" in again
+    # Now archived, so read-only: a second post is refused, saying why, and does nothing.
+    again = client.post(url, {"title": "Again", "period_label": "2028-29"})
+    assert again.status_code == 403
+    assert PLAN_ARCHIVED in again.content.decode()
     assert Plan.objects.filter(predecessor=plan).count() == 1
 
 

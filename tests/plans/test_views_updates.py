@@ -187,7 +187,8 @@ def test_action_page_lists_updates_newest_first_with_what_they_set(
     assert content.index("Newer update") < content.index("Older update")
     assert "31 July 2026" in content and "1 April 2026" in content
     assert "Q1 2026-27" in content
-    assert ">LD</abbr>" in content
+    # The author named in full with the initials the plan prints ("User 7 (LD)").
+    assert f"{person_of(lead).name} (LD)</td>" in content
     assert 'app-rag--amber">Amber</strong>' in content
 
 

@@ -70,10 +70,11 @@ _DONE_WORDS = {
 def tracker_preview(
     request: AuthenticatedHttpRequest, plan_id: int, document_upload_id: UUID
 ) -> HttpResponse:
+    # Changing the plan: refused for an archived plan, as every change to one is.
     plan = object_get_or_403(
         Plan.objects.select_related("partnership"),
         user=request.user,
-        permission="partnerships.manage_partnership",
+        permission="plans.manage_plan",
         pk=plan_id,
     )
     upload = get_object_or_404(

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from apps.core.forms import GovukFormMixin
+from apps.partnerships.domain.display import organisation_label, person_with_organisation
 from apps.plans.domain.by_when import BY_WHEN_HELP, interpret_by_when
 from apps.plans.forms.ratings import (
     PlanRatingMixin,
@@ -83,7 +84,7 @@ class ActionForm(PlanRatingMixin, GovukFormMixin, forms.Form):
         leading_organisations = set(self.initial.get("lead_organisations", ()))
         self._people = {
             str(p.pk): p
-            for p in plan.partnership.people.all()
+            for p in plan.partnership.people.select_related("organisation")
             if p.active or str(p.pk) in leading_people
         }
         self._organisations = {
@@ -92,13 +93,12 @@ class ActionForm(PlanRatingMixin, GovukFormMixin, forms.Form):
             if o.active or str(o.pk) in leading_organisations
         }
         self._tags = {str(t.pk): t for t in Tag.objects.all()}
-        self._set_choices("lead_people", [(k, str(p)) for k, p in self._people.items()])
+        self._set_choices(
+            "lead_people", [(k, person_with_organisation(p)) for k, p in self._people.items()]
+        )
         self._set_choices(
             "lead_organisations",
-            [
-                (k, f"{o.short_name} – {o.name}" if o.name else o.short_name)
-                for k, o in self._organisations.items()
-            ],
+            [(k, organisation_label(o)) for k, o in self._organisations.items()],
         )
         self._set_choices("tags", [(k, t.name) for k, t in self._tags.items()])
 

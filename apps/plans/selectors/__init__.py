@@ -11,6 +11,7 @@ from apps.plans.selectors.actions import (
     plan_action_count,
     today,
 )
+from apps.plans.selectors.agency import AgencyActions, agency_actions_for_user
 from apps.plans.selectors.editions import (
     ActionChange,
     ObjectiveChanges,
@@ -34,10 +35,12 @@ from apps.plans.selectors.summaries import (
     partnership_list_with_plans,
     plan_status_summaries,
     plan_status_summary,
+    plan_visible_to,
 )
 
 __all__ = [
     "ActionChange",
+    "AgencyActions",
     "FilterOptions",
     "HistoryChange",
     "HistoryEntry",
@@ -56,6 +59,7 @@ __all__ = [
     "action_list_for_user",
     "action_queryset",
     "action_updates",
+    "agency_actions_for_user",
     "overdue_q",
     "partnership_list_with_plans",
     "plan_action_count",
@@ -67,5 +71,6 @@ __all__ = [
     "plan_status_summaries",
     "plan_status_summary",
     "plan_structure",
+    "plan_visible_to",
     "today",
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
+from apps.partnerships.domain.display import organisation_label, person_label
 from apps.partnerships.models import Organisation, Person
 from apps.plans.models import Action, Objective, Plan, Rating, Status, Tag, Theme
 from apps.plans.selectors.actions import action_queryset, overdue_q
@@ -128,8 +129,8 @@ def plan_filter_options(*, plan: Plan) -> FilterOptions:
     """The choices for the plan page's filter form, in a fixed number of queries."""
     people = Person.objects.filter(led_actions__objective__theme__plan=plan).distinct()
     organisations = Organisation.objects.filter(led_actions__objective__theme__plan=plan).distinct()
-    leads = [(f"o{o.pk}", o.short_name) for o in organisations] + [
-        (f"p{p.pk}", str(p)) for p in people
+    leads = [(f"o{o.pk}", organisation_label(o)) for o in organisations] + [
+        (f"p{p.pk}", person_label(p)) for p in people
     ]
     return FilterOptions(
         themes=list(Theme.objects.filter(plan=plan)),

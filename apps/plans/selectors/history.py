@@ -9,7 +9,8 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from apps.partnerships.models import Person
+from apps.partnerships.domain.display import organisation_label, person_label
+from apps.partnerships.models import Organisation, Person
 from apps.plans.models import Action, Status, Update
 
 
@@ -47,7 +48,16 @@ def _who(user: User | None, people: dict[int, Person]) -> str:
     if user is None:
         return "the system"
     person = people.get(user.pk)
-    return f"{person} – {user.get_username()}" if person else user.get_username()
+    return f"{person_label(person)} – {user.get_username()}" if person else user.get_username()
+
+
+def _named(obj: Any) -> str:
+    """A lead as every page names it ("Jane Smith (JS)", "Nottinghamshire Police (Police)")."""
+    if isinstance(obj, Person):
+        return person_label(obj)
+    if isinstance(obj, Organisation):
+        return organisation_label(obj)
+    return str(obj)
 
 
 def _people_of(partnership_id: int, users: list[User | None]) -> dict[int, Person]:
@@ -65,10 +75,10 @@ def _display(model_field: Any, value: Any) -> str:
         model = model_field.related_model
         key = model._meta.model_name
         ids = [row.get(key) for row in value if isinstance(row, dict)]
-        return ", ".join(str(o) for o in model.objects.filter(pk__in=ids)) or "(blank)"
+        return ", ".join(_named(o) for o in model.objects.filter(pk__in=ids)) or "(blank)"
     if model_field.is_relation:
         obj = model_field.related_model.objects.filter(pk=value).first()
-        return str(obj) if obj is not None else str(value)
+        return _named(obj) if obj is not None else str(value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, list):

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch
 
 from apps.partnerships.models import Membership, Partnership
-from apps.partnerships.selectors import roles_for
+from apps.partnerships.selectors import administers, role_in, roles_for
 from apps.plans.models import Action, Plan, Rating, Status
 from apps.plans.selectors.actions import today
 
@@ -97,15 +97,30 @@ class PartnershipWithPlans:
         return str(Membership.Role(self.role).label)
 
 
+def plan_visible_to(user: User | AnonymousUser, plan: Plan) -> bool:
+    """Whether the user may see the plan: the rule `plans.view_plan` for a list, from the roles
+    already looked up (drafts are for the partnership's managers and administrators)."""
+    role = role_in(user, plan.partnership_id)
+    if role is None:
+        return False
+    if plan.status != Plan.Status.DRAFT:
+        return True
+    return role == Membership.Role.MANAGER or administers(user, plan.partnership_id)
+
+
 def partnership_list_with_plans(*, user: User) -> list[PartnershipWithPlans]:
-    """The partnerships a user belongs to, each with its plans and their status summaries."""
+    """The partnerships a user belongs to, each with the plans they may see (drafts for
+    managers and administrators only) and their status summaries."""
     roles = roles_for(user)
     partnerships = list(
         Partnership.objects.filter(pk__in=roles).prefetch_related(
             Prefetch("plans", queryset=Plan.objects.order_by("status", "-starts_on", "-pk"))
         )
     )
-    all_plans = [plan for p in partnerships for plan in p.plans.all()]
+    shown = {
+        p.pk: [plan for plan in p.plans.all() if plan_visible_to(user, plan)] for p in partnerships
+    }
+    all_plans = [plan for plans in shown.values() for plan in plans]
     summaries = plan_status_summaries(plans=all_plans)
     status_order: dict[str, int] = {"live": 0, "draft": 1, "archived": 2}
     return [
@@ -114,7 +129,7 @@ def partnership_list_with_plans(*, user: User) -> list[PartnershipWithPlans]:
             role=roles[p.pk],
             plans=[
                 (plan, summaries[plan.pk])
-                for plan in sorted(p.plans.all(), key=lambda x: (status_order[x.status], -x.pk))
+                for plan in sorted(shown[p.pk], key=lambda x: (status_order[x.status], -x.pk))
             ],
         )
         for p in partnerships

@@ -91,7 +91,8 @@ def plan_roll_forward(
                 colour=r.colour,
                 definition=r.definition,
                 position=r.position,
-            )
+            ),
+            user,
         )
         for r in plan.ratings.all()
     }
@@ -100,11 +101,12 @@ def plan_roll_forward(
         new_theme = _saved(
             Theme(
                 plan=new_plan, title=theme.title, statement=theme.statement, position=theme.position
-            )
+            ),
+            user,
         )
         for objective in theme.objectives.all():
             objectives[objective.pk] = _saved(
-                Objective(theme=new_theme, number=objective.number, title=objective.title)
+                Objective(theme=new_theme, number=objective.number, title=objective.title), user
             )
     actions = Action.objects.filter(
         objective__theme__plan=plan, retired_at__isnull=True
@@ -123,9 +125,10 @@ def plan_roll_forward(
 _Copy = TypeVar("_Copy", Rating, Theme, Objective)
 
 
-def _saved(copy: _Copy) -> _Copy:
-    """A copied rating, theme or objective, validated and saved (they keep no history)."""
+def _saved(copy: _Copy, user: User) -> _Copy:
+    """A copied rating, theme or objective, validated and saved with who rolled it forward."""
     copy.full_clean()
+    history_user_set(copy, user)
     copy.save()
     return copy
 

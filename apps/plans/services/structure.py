@@ -75,6 +75,7 @@ def rating_create(
         position=position,
     )
     rating.full_clean(exclude=None if colour else ["colour"])
+    history_user_set(rating, user)
     rating.save()
     return rating
 
@@ -84,6 +85,7 @@ def theme_create(
 ) -> Theme:
     theme = Theme(plan=plan, title=title, statement=statement, position=position)
     theme.full_clean()
+    history_user_set(theme, user)
     theme.save()
     return theme
 
@@ -91,6 +93,7 @@ def theme_create(
 def objective_create(*, theme: Theme, number: int, title: str = "", user: User | None) -> Objective:
     objective = Objective(theme=theme, number=number, title=title)
     objective.full_clean()
+    history_user_set(objective, user)
     objective.save()
     return objective
 
@@ -101,6 +104,7 @@ def tags_get_or_create(*, names: Collection[str], user: User | None) -> dict[str
     for name in set(names) - tags.keys():
         tag = Tag(name=name, slug=slugify(name))
         tag.full_clean()
+        history_user_set(tag, user)
         tag.save()
         tags[name] = tag
     return tags

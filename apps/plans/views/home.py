@@ -7,10 +7,12 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from apps.core.http import AuthenticatedHttpRequest
-from apps.partnerships.selectors import administers
+from apps.partnerships.models import Membership
+from apps.partnerships.selectors import administers, roles_for
 from apps.plans.selectors import (
     action_is_overdue,
     action_list_for_user,
+    agency_actions_for_user,
     partnership_list_with_plans,
     today,
 )
@@ -39,5 +41,19 @@ def my_actions(request: AuthenticatedHttpRequest) -> HttpResponse:
         # Every action listed is led by the user, and leading is what lets a lead update.
         "updatable_ids": {a.pk for a in actions if request.user.has_perm("plans.add_update", a)},
         "next": reverse("plans:my-actions"),
+        "coordinates": Membership.Role.COORDINATOR in roles_for(request.user).values(),
     }
     return render(request, "plans/my_actions.html", context)
+
+
+def agency_actions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Your agency's actions, for an agency coordinator. Only the organisations the user
+    coordinates for are listed, so being signed in is the permission (others see none)."""
+    agencies = agency_actions_for_user(user=request.user)
+    now = today()
+    context = {
+        "agencies": agencies,
+        "overdue_ids": {a.pk for g in agencies for a in g.actions if action_is_overdue(a, on=now)},
+        "next": reverse("plans:agency-actions"),
+    }
+    return render(request, "plans/agency_actions.html", context)

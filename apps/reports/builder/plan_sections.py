@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from apps.partnerships.domain.display import lead_labels
 from apps.plans.models import Action, Plan, Rating, Status, Update
 from apps.plans.selectors import StatusSummary, SummaryLine, ThemeRows, action_is_overdue
 from apps.reports.builder.content import (
@@ -143,10 +144,14 @@ def status_blocks(data: PlanData) -> list[ContentBlock]:
     return blocks
 
 
-def lead_text(action: Action) -> str:
-    """Leads as the plan prints them: organisations' short names and people's initials."""
-    names = [o.short_name for o in action.lead_organisations.all()]
-    names += [p.initials for p in action.lead_people.all()]
+def lead_text(action: Action, *, public: bool = False) -> str:
+    """Leads as every page names them: "Nottinghamshire Police (Notts Police) / Jane Smith
+    (JS)"; a public report names people by their initials only."""
+    names = lead_labels(
+        organisations=action.lead_organisations.all(),
+        people=action.lead_people.all(),
+        public=public,
+    )
     return " / ".join(names)
 
 
@@ -191,7 +196,7 @@ def _action_cells(action: Action, data: PlanData) -> list[Cell]:
             action.due_text or (f"{action.due_date:%-d/%-m/%Y}" if action.due_date else ""),
             value=action.due_date or action.due_text,
         ),
-        Cell.of(lead_text(action)),
+        Cell.of(lead_text(action, public=data.public)),
         Cell(lines=[f"{action.number} {action.text}".strip()], items=list(action.sub_items)),
         Cell(lines=update_lines or [NO_UPDATE]),
         Cell(lines=[rag.word] if rag else [], rag=rag, value=rag.code if rag else None),
@@ -229,7 +234,9 @@ def _state_word(action: Action) -> str:
     return str(Status(action.status).label)
 
 
-def _due_table(caption: str, actions: list[Action], objective_titles: dict[int, str]) -> Table:
+def _due_table(
+    caption: str, actions: list[Action], objective_titles: dict[int, str], *, public: bool
+) -> Table:
     table = Table(
         caption=caption,
         header=["Action", "Objective", "Lead", "By when", "State", "RAG"],
@@ -243,7 +250,7 @@ def _due_table(caption: str, actions: list[Action], objective_titles: dict[int, 
                 [
                     Cell.of(f"{action.number} {action.text}".strip()),
                     Cell.of(objective_titles[action.objective_id]),
-                    Cell.of(lead_text(action)),
+                    Cell.of(lead_text(action, public=public)),
                     Cell.of(action.due_text or "", value=action.due_date),
                     Cell.of(_state_word(action)),
                     Cell(lines=[rag.word] if rag else [NOT_RATED], rag=rag),
@@ -278,12 +285,14 @@ def overdue_blocks(data: PlanData) -> list[ContentBlock]:
     )
     blocks: list[ContentBlock] = [Heading("Overdue actions", f"overdue-{data.plan.pk}")]
     blocks.append(
-        _due_table(f"Overdue on {data.as_of:%-d %B %Y}", overdue, titles)
+        _due_table(f"Overdue on {data.as_of:%-d %B %Y}", overdue, titles, public=data.public)
         if overdue
         else Note(NO_OVERDUE)
     )
     blocks.append(Heading("Due in the next four weeks", f"due-soon-{data.plan.pk}"))
     blocks.append(
-        _due_table(f"Due by {horizon:%-d %B %Y}", soon, titles) if soon else Note(NO_DUE_SOON)
+        _due_table(f"Due by {horizon:%-d %B %Y}", soon, titles, public=data.public)
+        if soon
+        else Note(NO_DUE_SOON)
     )
     return blocks

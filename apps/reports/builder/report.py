@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser, User
+
 from apps.performance.selectors import performance_summary
-from apps.plans.selectors import plan_structure, today
+from apps.plans.selectors import plan_structure, plan_visible_to, today
 from apps.reports import selectors
 from apps.reports.builder import content as c
 from apps.reports.builder.glossary import glossary_section
@@ -49,10 +51,19 @@ PERFORMANCE_SECTIONS: dict[str, Callable[[PerformanceData], list[c.Block]]] = {
 }
 
 
-def _load_plans(definition: ReportDefinition, *, public: bool, as_of: date) -> list[PlanData]:
+def _load_plans(
+    definition: ReportDefinition,
+    *,
+    public: bool,
+    as_of: date,
+    reader: User | AnonymousUser | None,
+) -> list[PlanData]:
     """Each chosen plan's themes, objectives, live actions and ratings: a fixed number of
-    queries plus two a plan, however many actions there are."""
+    queries plus two a plan, however many actions there are. A reader sees only the plans they
+    may (no drafts unless they manage or administer the partnership)."""
     plans = selectors.report_plans(definition=definition)
+    if reader is not None:
+        plans = [plan for plan in plans if plan_visible_to(reader, plan)]
     actions = selectors.report_live_actions(plans=plans)
     ratings = selectors.report_ratings(plans=plans)
     names = {} if public else selectors.person_names(partnership_id=definition.partnership_id)
@@ -118,15 +129,20 @@ def chosen_sections(definition: ReportDefinition) -> list[str]:
 
 
 def report_build(
-    *, definition: ReportDefinition, public: bool | None = None, as_of: date | None = None
+    *,
+    definition: ReportDefinition,
+    public: bool | None = None,
+    as_of: date | None = None,
+    reader: User | AnonymousUser | None = None,
 ) -> c.Report:
     """The report the definition describes, with every chosen section that has data.
 
     `public` defaults to the definition's own setting; `as_of` (default today) decides what
-    is overdue and due soon."""
+    is overdue and due soon; `reader`, when given (a page or download), leaves out the plans
+    they may not see (drafts); the command line passes none and builds every chosen plan."""
     public = definition.public if public is None else public
     as_of = as_of or definition.report_date or today()
-    plans = _load_plans(definition, public=public, as_of=as_of)
+    plans = _load_plans(definition, public=public, as_of=as_of, reader=reader)
     performance = _load_performance(definition, public=public)
     codes = chosen_sections(definition)
     body = [
