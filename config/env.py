@@ -92,6 +92,10 @@ class Settings:
     # Seconds to wait for a provider's token, keys and user information.
     OIDC_TIMEOUT: int = _env.int("OIDC_TIMEOUT", default=10)
     # --- end of single sign-on ---------------------------------------------------------------
+    # --- Background tasks (ADR 14) ---------------------------------------------------------
+    # Worker processes for the task queue, and seconds a task may run before it is stopped.
+    TASK_WORKERS: int = _env.int("TASK_WORKERS", default=2)
+    TASK_TIMEOUT_SECONDS: int = _env.int("TASK_TIMEOUT_SECONDS", default=600)
 
 
 ENV = Settings()

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "django_q",
     "apps.core",
     "apps.accounts",
     "apps.partnerships",
@@ -271,3 +272,21 @@ OIDC_CREATE_USER = False
 OIDC_TIMEOUT = ENV.OIDC_TIMEOUT
 OIDC_CLIENT_SECRETS = ENV.OIDC_CLIENT_SECRETS
 # --- end of two-factor sign-in and single sign-on --------------------------------------------
+
+
+# Background work (ADR 14): django-q2 with the ORM broker, so the queue lives in the same
+# database (SQLite by default, PostgreSQL on a shared server) and needs no other service.
+# `make run` starts its worker (`manage.py qcluster`) beside the web server.
+Q_CLUSTER = {
+    "name": "saferplan",
+    "orm": "default",
+    "workers": ENV.TASK_WORKERS,
+    "timeout": ENV.TASK_TIMEOUT_SECONDS,
+    # A task not finished this long after it was taken is offered again (must exceed timeout).
+    "retry": ENV.TASK_TIMEOUT_SECONDS + 60,
+    "max_attempts": 3,
+    "catch_up": False,
+    "save_limit": 500,
+    "poll": 1,
+    "label": "Background tasks",
+}

@@ -29,3 +29,6 @@ STORAGES = {
 # Serve static files straight from static/ (no collectstatic step on a local machine or in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tasks run at once, in the process that queues them, so a test sees their effect.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
