@@ -2,6 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PORT ?= 8000
+ONLY ?=
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTHON := $(UV) run --frozen python
 # The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own test database. A
@@ -81,8 +82,8 @@ test-postgres: install system-packages ## The whole suite on a throwaway Postgre
 test: lint checks test-sqlite test-postgres ## Lint, checks and the whole suite on SQLite and PostgreSQL
 
 .PHONY: bench
-bench: install ## Benchmarks, printed as ratios to a baseline measured in the same run
-	$(PYTHON) -m bench
+bench: install ## Benchmarks as ratios to a baseline measured in the same run (ONLY=spc runs one)
+	$(PYTHON) -m bench $(ONLY)
 
 .PHONY: clean
 clean: ## Remove installed dependencies, built assets and the local database
