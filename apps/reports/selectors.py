@@ -21,8 +21,14 @@ def report_definition_queryset() -> QuerySet[ReportDefinition]:
     return ReportDefinition.objects.select_related("partnership")
 
 
-def report_definition_list(*, partnership: Partnership) -> list[ReportDefinition]:
-    return list(partnership.report_definitions.order_by("title"))
+def report_definition_list(
+    *, partnership: Partnership, drafts: bool = True
+) -> list[ReportDefinition]:
+    """The partnership's report definitions; without those of a draft plan unless `drafts`."""
+    definitions = partnership.report_definitions.order_by("title")
+    if not drafts:
+        definitions = definitions.exclude(plans__status=Plan.Status.DRAFT)
+    return list(definitions)
 
 
 def report_definition_by_slug(*, slug: str) -> ReportDefinition | None:

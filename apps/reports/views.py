@@ -48,7 +48,11 @@ def definition_list(request: AuthenticatedHttpRequest, partnership_id: int) -> H
     )
     context = {
         "partnership": partnership,
-        "definitions": report_definition_list(partnership=partnership),
+        "definitions": report_definition_list(
+            partnership=partnership,
+            drafts=request.user.has_perm("partnerships.manage_partnership", partnership)
+            or request.user.has_perm("partnerships.administer_partnership", partnership),
+        ),
         "can_manage": request.user.has_perm(DEFINE, partnership),
         "can_audit": request.user.has_perm("partnerships.administer_partnership", partnership),
     }

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.partnerships.models import Membership, Partnership
+from apps.plans.models import Plan
 from apps.reports.models import ReportDefinition
 from tests import builders
 
@@ -132,3 +133,35 @@ def test_only_managers_see_links_to_define_and_change_reports(
         page = client.get(reverse("reports:report", args=[saved.pk]))
         assert (create in listing.content.decode()) is shown
         assert (edit in page.content.decode()) is shown
+
+
+def test_a_report_of_a_draft_plan_is_for_managers_and_administrators(
+    client_for: Callable[[str], Client], saved: ReportDefinition, small_plan: builders.SmallPlan
+) -> None:
+    """Like the draft itself: a viewer is refused with the reason and the list leaves it out;
+    once the plan is live the viewer reads it."""
+    Plan.objects.filter(pk=small_plan.plan.pk).update(status=Plan.Status.DRAFT)
+    listing_url = reverse("reports:list", args=[saved.partnership_id])
+    report_url = reverse("reports:report", args=[saved.pk])
+    download_url = reverse("reports:download", args=[saved.pk, "html"])
+
+    viewer = client_for("viewer")
+    refused = viewer.get(report_url)
+    assert refused.status_code == 403
+    assert "This report includes a draft plan" in refused.content.decode()
+    assert viewer.get(download_url).status_code == 403
+    assert report_url not in viewer.get(listing_url).content.decode()
+
+    Plan.objects.filter(pk=small_plan.plan.pk).update(status=Plan.Status.LIVE)
+    assert viewer.get(report_url).status_code == 200
+    assert report_url in viewer.get(listing_url).content.decode()
+
+
+def test_the_manager_sees_a_report_of_a_draft_plan(
+    client_for: Callable[[str], Client], saved: ReportDefinition, small_plan: builders.SmallPlan
+) -> None:
+    Plan.objects.filter(pk=small_plan.plan.pk).update(status=Plan.Status.DRAFT)
+    manager = client_for("manager")
+    assert manager.get(reverse("reports:report", args=[saved.pk])).status_code == 200
+    listing = manager.get(reverse("reports:list", args=[saved.partnership_id]))
+    assert reverse("reports:report", args=[saved.pk]) in listing.content.decode()
