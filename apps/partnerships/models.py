@@ -193,6 +193,10 @@ class Invitation(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations"
     )
+    # The agency they work for: an agency coordinator updates every action it leads.
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

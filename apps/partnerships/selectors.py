@@ -75,7 +75,7 @@ def invitation_list_open(*, partnership_id: int) -> QuerySet[Invitation]:
     """Invitations not yet accepted or revoked (expired ones too, to send again), newest first."""
     return Invitation.objects.filter(
         partnership_id=partnership_id, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("invited_by", "person")
+    ).select_related("invited_by", "person", "organisation")
 
 
 def people_to_invite(*, partnership_id: int) -> QuerySet[Person]:
@@ -83,6 +83,13 @@ def people_to_invite(*, partnership_id: int) -> QuerySet[Person]:
     return Person.objects.filter(
         partnership_id=partnership_id, user__isnull=True, active=True
     ).select_related("organisation")
+
+
+def organisations_active(*, partnership_id: int) -> QuerySet[Organisation]:
+    """The partnership's active agencies, by name: those a person may be said to work for."""
+    return Organisation.objects.filter(partnership_id=partnership_id, active=True).order_by(
+        "name", "short_name"
+    )
 
 
 def two_factor_required(user: User) -> bool:

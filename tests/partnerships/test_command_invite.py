@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from apps.partnerships.models import Invitation, Partnership
 from apps.partnerships.services import invitation_accept
 from tests import builders
+from tests.builders import roles
 from tests.builders.partnerships import person_of
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def test_invite_emails_and_prints_a_link_that_works(partnership: Partnership) -> None:
     js = builders.person(partnership=partnership, initials="JS", name="Jane Smith")
+    police = roles.organisation(
+        partnership=partnership, short_name="Police", name="Nottinghamshire Police"
+    )
     out = StringIO()
     call_command(
         "invite",
@@ -28,6 +32,8 @@ def test_invite_emails_and_prints_a_link_that_works(partnership: Partnership) ->
         "Agency coordinator",
         "--person",
         "jane smith",
+        "--agency",
+        "police",
         "--administrator",
         stdout=out,
     )
@@ -46,6 +52,7 @@ def test_invite_emails_and_prints_a_link_that_works(partnership: Partnership) ->
         token=link.rstrip("/").rsplit("/", 1)[-1], password="kettle orbit meadow lantern"
     )
     assert person_of(membership.user, partnership) == js
+    assert person_of(membership.user, partnership).organisation == police
 
 
 @pytest.mark.parametrize(
@@ -55,6 +62,8 @@ def test_invite_emails_and_prints_a_link_that_works(partnership: Partnership) ->
         (["--role", "boss"], "No role is called boss"),
         (["--role", "lead", "--person", "ZZ"], "has the name or initials ZZ"),
         (["--role", "lead"], "Enter the full name"),
+        (["--role", "coordinator", "--name", "Al Khan"], "Choose the agency they work for"),
+        (["--role", "lead", "--agency", "Fire"], "No agency of"),
     ],
 )
 def test_invite_says_what_is_wrong(

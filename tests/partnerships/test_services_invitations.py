@@ -23,6 +23,8 @@ from apps.partnerships.services import (
     invitation_revoke,
 )
 from apps.partnerships.services.invitations import (
+    INVITATION_AGENCY_ELSEWHERE,
+    INVITATION_AGENCY_MISSING,
     INVITATION_ALREADY_MEMBER,
     INVITATION_ALREADY_PENDING,
     INVITATION_EMAIL_INVALID,
@@ -37,6 +39,7 @@ from apps.partnerships.services.invitations import (
     INVITATION_USED,
 )
 from tests import builders
+from tests.builders import roles
 from tests.builders.partnerships import person_of, token_of
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +63,9 @@ def test_create_emails_a_one_time_link_and_keeps_only_its_hash(
         email=" Jane.Smith@Notts.Police.example.uk ",
         role=Membership.Role.COORDINATOR,
         name="Insp. Jane Smith",
+        organisation=roles.organisation(
+            partnership=partnership, short_name="Police", name="Nottinghamshire Police"
+        ),
         by=admin,
     )
     (message,) = mail.outbox
@@ -67,7 +73,7 @@ def test_create_emails_a_one_time_link_and_keeps_only_its_hash(
     assert sent.link in message.body
     assert sent.link.startswith("http://testserver/accounts/invitation/")
     assert "Priya Shah has invited you" in message.body
-    assert "agency coordinator" in message.body
+    assert "agency coordinator for Nottinghamshire Police" in message.body
     invitation = sent.invitation
     token = token_of(sent)
     assert invitation.token_hash == token_hash(token)
@@ -125,6 +131,9 @@ def test_accept_sets_a_password_and_makes_membership_and_person(
         role=Membership.Role.COORDINATOR,
         is_administrator=True,
         name="Jane Smith",
+        organisation=roles.organisation(
+            partnership=partnership, short_name="Police", name="Riverside Police"
+        ),
         by=admin,
     )
     builders.person(partnership=partnership, initials="JS", name="John Short")
@@ -245,3 +254,57 @@ def test_an_unknown_token_is_refused(partnership: Partnership) -> None:
     with pytest.raises(ValidationError) as raised:
         invitation_check(token="not-a-real-token")
     assert raised.value.messages == [INVITATION_NOT_FOUND]
+
+
+def test_a_coordinator_is_invited_for_an_agency(partnership: Partnership, admin: User) -> None:
+    """The agency comes from the invitation, or from the person chosen; without either the
+    invitation is refused, naming the field, and no email goes."""
+    with pytest.raises(ValidationError) as raised:
+        builders.invitation(partnership=partnership, role=Membership.Role.COORDINATOR)
+    assert raised.value.message_dict == {"organisation": [INVITATION_AGENCY_MISSING]}
+    elsewhere = roles.organisation(
+        partnership=builders.partnership(), short_name="Fire", name="Fire and Rescue"
+    )
+    with pytest.raises(ValidationError) as raised:
+        invitation_create(
+            partnership=partnership,
+            email="al@example.org",
+            role=Membership.Role.LEAD,
+            name="Al Khan",
+            organisation=elsewhere,
+            by=admin,
+        )
+    assert raised.value.message_dict == {"organisation": [INVITATION_AGENCY_ELSEWHERE]}
+    assert mail.outbox == []
+
+    police = roles.organisation(
+        partnership=partnership, short_name="Police", name="Riverside Police"
+    )
+    known = roles.person_in(builders.person(partnership=partnership, initials="AK"), police)
+    sent = builders.invitation(
+        partnership=partnership, role=Membership.Role.COORDINATOR, person=known
+    )
+    assert sent.invitation.organisation is None  # the person's own agency stands
+    membership = invitation_accept(token=token_of(sent), password=PASSPHRASE)
+    assert person_of(membership.user, partnership).organisation == police
+
+
+def test_accepting_records_the_agency_on_a_chosen_person(
+    partnership: Partnership, admin: User
+) -> None:
+    police = roles.organisation(
+        partnership=partnership, short_name="Police", name="Riverside Police"
+    )
+    known = builders.person(partnership=partnership, initials="MB", name="Mo Begum")
+    sent = invitation_create(
+        partnership=partnership,
+        email="mo.begum@example.org",
+        role=Membership.Role.COORDINATOR,
+        person=known,
+        organisation=police,
+        by=admin,
+    )
+    membership = invitation_accept(token=token_of(sent), password=PASSPHRASE)
+    person = person_of(membership.user, partnership)
+    assert (person.pk, person.organisation) == (known.pk, police)
+    assert person.history.latest().history_user == admin

@@ -24,6 +24,7 @@ from apps.partnerships.services.invitations import (
     INVITATION_USED,
 )
 from tests import builders
+from tests.builders import roles
 from tests.builders.partnerships import person_of, token_of
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,14 @@ def test_administrator_invites_someone_from_the_page(
     assert "Jane Smith (JS)" in page.content.decode()  # offered as the person invited
     response = client.post(
         url,
-        {"email": "jane.smith@notts.police.example.uk", "person": js.pk, "role": "coordinator"},
+        {
+            "email": "jane.smith@notts.police.example.uk",
+            "person": js.pk,
+            "organisation": roles.organisation(
+                partnership=partnership, short_name="Police", name="Riverside Police"
+            ).pk,
+            "role": "coordinator",
+        },
     )
     list_url = reverse("partnerships:invitation-list", kwargs={"partnership_id": partnership.pk})
     assert response.status_code == 302 and response["Location"] == list_url
@@ -57,7 +65,7 @@ def test_administrator_invites_someone_from_the_page(
     assert "http://testserver/accounts/invitation/" in message.body
     listing = client.get(list_url).content.decode()
     assert "jane.smith@notts.police.example.uk" in listing
-    assert "Agency coordinator" in listing
+    assert "Agency coordinator for Riverside Police" in listing
 
 
 def test_the_invite_form_shows_the_services_error_against_its_field(

@@ -9,7 +9,7 @@ from django import forms
 from apps.accounts.forms import CONFIRM_PASSWORD_MISSING, PASSWORDS_DIFFERENT
 from apps.accounts.passwords import PASSWORD_HELP
 from apps.core.forms import GovukFormMixin
-from apps.partnerships.models import Membership, Person
+from apps.partnerships.models import Membership, Organisation, Person
 from apps.partnerships.services.invitations import (
     INVITATION_EMAIL_INVALID,
     INVITATION_EMAIL_MISSING,
@@ -38,6 +38,14 @@ class InvitationForm(GovukFormMixin, forms.Form):
         max_length=200,
         help_text="Needed only for somebody new, for example Jane Smith.",
     )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        label="Their agency",
+        help_text="Needed for an agency coordinator, who updates every action their agency"
+        " leads. Leave it for somebody chosen above to keep the agency they have.",
+        empty_label="Not chosen",
+    )
     role = forms.ChoiceField(
         label="Role",
         choices=Membership.Role.choices,
@@ -51,9 +59,10 @@ class InvitationForm(GovukFormMixin, forms.Form):
         " members.",
     )
 
-    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, people: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
 
 
 class InvitationAcceptForm(GovukFormMixin, forms.Form):

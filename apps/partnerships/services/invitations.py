@@ -30,13 +30,14 @@ from apps.partnerships.domain.invitations import (
     token_new,
 )
 from apps.partnerships.domain.people import PrintedPerson, initials_unique
-from apps.partnerships.models import Invitation, Membership, Partnership, Person
+from apps.partnerships.models import Invitation, Membership, Organisation, Partnership, Person
 from apps.partnerships.services.members import (
     MEMBERSHIP_ROLE_INVALID,
     membership_add,
     person_create,
     person_link_user,
 )
+from apps.partnerships.services.people import person_update
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,10 @@ INVITATION_PERSON_TAKEN = (
 INVITATION_NAME_MISSING = (
     "Enter the full name of the person you are inviting, or choose them from the people list"
 )
+INVITATION_AGENCY_MISSING = (
+    "Choose the agency they work for: an agency coordinator updates the actions their agency leads"
+)
+INVITATION_AGENCY_ELSEWHERE = "Choose an agency of this partnership"
 INVITATION_NOT_SENT = "The invitation email could not be sent. Try again later"
 INVITATION_CLOSED = "This invitation has already been accepted or cancelled"
 # What the public page says about a link that cannot be used.
@@ -118,6 +123,8 @@ def _send(invitation: Invitation, *, token: str, site_url: str | None) -> Invita
         "link": link,
         "partnership": invitation.partnership,
         "role": invitation.get_role_display(),
+        "agency": invitation.organisation
+        or (invitation.person.organisation if invitation.person else None),
         "inviter": (inviter.get_full_name() or inviter.get_username()) if inviter else "",
         "expires_at": invitation.expires_at,
     }
@@ -138,6 +145,7 @@ def invitation_create(
     is_administrator: bool = False,
     person: Person | None = None,
     name: str = "",
+    organisation: Organisation | None = None,
     by: User | None,
     site_url: str | None = None,
     now: datetime | None = None,
@@ -145,7 +153,9 @@ def invitation_create(
     """Invite `email` to join the partnership in `role`, emailing a link valid for 7 days.
 
     `person` is who they will be among the partnership's people (leading that person's
-    actions); without one, a new person named `name` is made when they accept. `by` is the
+    actions); without one, a new person named `name` is made when they accept. `organisation`
+    is the agency they work for, recorded on their person when they accept; an agency
+    coordinator must have one (given here or already on the person). `by` is the
     administrator (None for the command line); `site_url` starts the link (the address the
     administrator used; SITE_URL otherwise).
     """
@@ -168,6 +178,11 @@ def invitation_create(
             raise ValidationError({"person": INVITATION_PERSON_TAKEN.format(person=person)})
     elif not name.strip():
         raise ValidationError({"name": INVITATION_NAME_MISSING})
+    if organisation is not None and organisation.partnership_id != partnership.pk:
+        raise ValidationError({"organisation": INVITATION_AGENCY_ELSEWHERE})
+    agency = organisation or (person.organisation if person else None)
+    if role == Membership.Role.COORDINATOR and agency is None:
+        raise ValidationError({"organisation": INVITATION_AGENCY_MISSING})
     token = token_new()
     invitation = Invitation(
         partnership=partnership,
@@ -176,6 +191,7 @@ def invitation_create(
         role=role,
         is_administrator=is_administrator,
         person=person,
+        organisation=organisation,
         token_hash=token_hash(token),
         invited_by=by,
         created_at=now,
@@ -252,6 +268,7 @@ def _person_new(invitation: Invitation, user: User) -> Person:
         initials=initials,
         name=name,
         email=invitation.email,
+        organisation=invitation.organisation,
         user=invitation.invited_by,
     )
 
@@ -302,6 +319,16 @@ def invitation_accept(
             person = _person_new(invitation, user)
         elif person.user_id is not None:
             raise ValidationError(INVITATION_PERSON_TAKEN.format(person=person))
+        elif invitation.organisation_id not in (None, person.organisation_id):
+            person_update(
+                person=person,
+                name=person.name,
+                initials=person.initials,
+                job_title=person.job_title,
+                organisation=invitation.organisation,
+                email=person.email,
+                user=invitation.invited_by,
+            )
         person_link_user(person=person, user=user, by=invitation.invited_by)
     invitation.accepted_at = now
     invitation.accepted_user = user

@@ -51,7 +51,11 @@ def invitation_new(request: HttpRequest, partnership_id: int) -> HttpResponse:
         Partnership, user=request.user, permission=ADMINISTER, pk=partnership_id
     )
     people = selectors.people_to_invite(partnership_id=partnership.pk)
-    form = InvitationForm(request.POST or None, people=people)
+    form = InvitationForm(
+        request.POST or None,
+        people=people,
+        organisations=selectors.organisations_active(partnership_id=partnership.pk),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.invitation_create(

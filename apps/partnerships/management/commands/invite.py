@@ -1,4 +1,5 @@
-"""manage.py invite EMAIL --partnership NAME --role ROLE [--person NAME] [--administrator]
+"""manage.py invite EMAIL --partnership NAME --role ROLE [--person NAME] [--agency NAME]
+[--administrator]
 
 Invites somebody by email and prints the link, for a partnership that has nobody to send the
 first invitation from a page (or no email set up yet).
@@ -14,12 +15,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from apps.core.text import text_key
-from apps.partnerships.models import Membership, Partnership, Person
+from apps.partnerships.models import Membership, Organisation, Partnership, Person
 from apps.partnerships.services import invitation_create
 
 PARTNERSHIP_UNKNOWN = "No partnership is called {name}. Partnerships: {names}"
 ROLE_UNKNOWN = "No role is called {role}. Roles: {roles}"
 PERSON_UNKNOWN = "Nobody in {partnership} has the name or initials {person}"
+AGENCY_UNKNOWN = "No agency of {partnership} is called {agency}. Agencies: {names}"
 
 
 def _role(value: str) -> str:
@@ -28,6 +30,17 @@ def _role(value: str) -> str:
             return role
     roles = ", ".join(Membership.Role.values)
     raise CommandError(ROLE_UNKNOWN.format(role=value, roles=roles))
+
+
+def _agency(partnership: Partnership, wanted: str) -> Organisation:
+    agencies = Organisation.objects.filter(partnership=partnership)
+    found = agencies.filter(Q(name__iexact=wanted) | Q(short_name__iexact=wanted)).first()
+    if found is None:
+        names = ", ".join(agencies.values_list("short_name", flat=True)) or "none yet"
+        raise CommandError(
+            AGENCY_UNKNOWN.format(partnership=partnership.name, agency=wanted, names=names)
+        )
+    return found
 
 
 class Command(BaseCommand):
@@ -43,6 +56,10 @@ class Command(BaseCommand):
             "--person", help="the full name or initials of one of the partnership's people"
         )
         parser.add_argument("--name", default="", help="full name, when --person is not given")
+        parser.add_argument(
+            "--agency",
+            help="the name or short name of the agency they work for (needed for a coordinator)",
+        )
         parser.add_argument(
             "--administrator", action="store_true", help="make them partnership administrator"
         )
@@ -64,6 +81,9 @@ class Command(BaseCommand):
             if person is None:
                 message = PERSON_UNKNOWN.format(partnership=partnership.name, person=wanted)
                 raise CommandError(message)
+        organisation = None
+        if options["agency"]:
+            organisation = _agency(partnership, options["agency"].strip())
         try:
             sent = invitation_create(
                 partnership=partnership,
@@ -72,6 +92,7 @@ class Command(BaseCommand):
                 is_administrator=options["administrator"],
                 person=person,
                 name=options["name"],
+                organisation=organisation,
                 by=None,
             )
         except ValidationError as error:
