@@ -19,14 +19,20 @@ USER_AGENT_MAX_LENGTH = 255
 
 
 class SecurityEvent(models.Model):
-    """One sign-in, sign-out, failed sign-in or lock-out, as an information-governance officer
-    would ask about it. Kept when the user is deleted (the username tried stays)."""
+    """One sign-in, sign-out, failed sign-in, lock-out or change to two-factor sign-in, as an
+    information-governance officer would ask about it. Kept when the user is deleted (the
+    username tried stays)."""
 
     class Kind(models.TextChoices):
         SIGNED_IN = "signed_in", "Signed in"
         SIGNED_OUT = "signed_out", "Signed out"
         SIGN_IN_FAILED = "sign_in_failed", "Wrong username or password"
         LOCKED_OUT = "locked_out", "Locked out after too many wrong passwords"
+        TWO_FACTOR_ON = "two_factor_on", "Turned on two-factor sign-in"
+        TWO_FACTOR_OFF = "two_factor_off", "Turned off two-factor sign-in"
+        TWO_FACTOR_FAILED = "two_factor_failed", "Wrong two-factor code"
+        RECOVERY_CODE_USED = "recovery_code_used", "Signed in with a recovery code"
+        RECOVERY_CODES_NEW = "recovery_codes_new", "Made new recovery codes"
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)

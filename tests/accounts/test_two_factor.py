@@ -16,6 +16,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from apps.accounts.models import SecurityEvent
 from apps.accounts.two_factor.services import (
     CODE_INCORRECT,
     CODE_OR_RECOVERY_INCORRECT,
@@ -245,3 +246,56 @@ def test_the_administrator_sets_the_requirement_and_nobody_else_may(
     assert partnership.require_two_factor_for_managers
     # Now the administrator, a manager too, is asked to set it up before anything else.
     assert client.get(page)["Location"].startswith(SETUP)
+
+
+def _events(user: User) -> list[str]:
+    return list(
+        SecurityEvent.objects.filter(user=user)
+        .exclude(kind__in=[SecurityEvent.Kind.SIGNED_IN, SecurityEvent.Kind.SIGNED_OUT])
+        .order_by("pk")
+        .values_list("kind", flat=True)
+    )
+
+
+def test_every_change_to_two_factor_sign_in_is_in_the_security_log(
+    client: Client, amy: User, partnership: Partnership
+) -> None:
+    """Turned on, a wrong code, a recovery code used, new codes made, turned off: each is an
+    event the partnership's administrator reads in the security log, in words."""
+    client.force_login(amy)
+    client.get(SETUP)
+    device = TOTPDevice.objects.get(user=amy, confirmed=False)
+    client.post(SETUP, {"code": totp_code(device.bin_key)})
+    recovery = re.findall(r"<li><code>([a-z2-7]+)</code></li>", client.get(CODES).content.decode())
+    client.post(reverse("accounts:sign-out"))
+
+    _sign_in_with_password(client, "amy")
+    device.refresh_from_db()
+    wrong_code = "123456" if totp_code(device.bin_key) != "123456" else "654321"
+    client.post(VERIFY, {"code": wrong_code})
+    assert client.post(VERIFY, {"code": recovery[0]}).status_code == 302
+    assert client.post(CODES).status_code == 302
+    new_codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", client.get(CODES).content.decode())
+    client.post(TURN_OFF, {"code": "not-a-code"})
+    assert client.post(TURN_OFF, {"code": new_codes[0]}).status_code == 302
+
+    Kind = SecurityEvent.Kind
+    assert _events(amy) == [
+        Kind.TWO_FACTOR_ON,
+        Kind.TWO_FACTOR_FAILED,
+        Kind.RECOVERY_CODE_USED,
+        Kind.RECOVERY_CODES_NEW,
+        Kind.TWO_FACTOR_FAILED,
+        Kind.TWO_FACTOR_OFF,
+    ]
+    administrator = builders.administrator(partnership=partnership)
+    client.force_login(administrator)
+    log = client.get(reverse("partnerships:security-log", args=[partnership.pk])).content.decode()
+    for words in [
+        "Turned on two-factor sign-in",
+        "Wrong two-factor code",
+        "Signed in with a recovery code",
+        "Made new recovery codes",
+        "Turned off two-factor sign-in",
+    ]:
+        assert words in log

@@ -12,7 +12,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
 
+from apps.accounts.models import SecurityEvent
+from apps.accounts.services import security_event_record
 from apps.accounts.two_factor import services
 from apps.accounts.two_factor.forms import CodeForm, CodeOrRecoveryForm
 from apps.accounts.two_factor.qr import qr_svg
@@ -30,6 +33,12 @@ def _user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)  # the login wall lets no anonymous visitor this far
     return user
+
+
+def _record(request: HttpRequest, kind: str) -> None:
+    """Note a change to the user's two-factor sign-in, or a code refused, in the security log
+    their partnership's administrators read."""
+    security_event_record(kind=kind, request=request, user=_user(request))
 
 
 def _next_url(request: HttpRequest) -> str | None:
@@ -63,6 +72,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_service_error(error)
         else:
+            _record(request, SecurityEvent.Kind.TWO_FACTOR_ON)
             device.refresh_from_db()
             otp_login(request, device)  # the code just given completes this session's sign-in
             request.session[NEW_CODES_SESSION_KEY] = codes
@@ -83,6 +93,7 @@ def two_factor_recovery_codes(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:two-factor")
     if request.method == "POST":
         request.session[NEW_CODES_SESSION_KEY] = services.recovery_codes_regenerate(user=user)
+        _record(request, SecurityEvent.Kind.RECOVERY_CODES_NEW)
         return redirect("accounts:two-factor-recovery-codes")
     codes = request.session.pop(NEW_CODES_SESSION_KEY, None)
     context = {"codes": codes, "codes_left": recovery_codes_left(user)}
@@ -100,8 +111,11 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         try:
             device = services.two_factor_check(user=user, code=form.cleaned_data["code"])
         except ValidationError as error:
+            _record(request, SecurityEvent.Kind.TWO_FACTOR_FAILED)
             form.add_service_error(error)
         else:
+            if isinstance(device, StaticDevice):
+                _record(request, SecurityEvent.Kind.RECOVERY_CODE_USED)
             request.session.cycle_key()
             otp_login(request, device)
             return redirect(next_url or "plans:home")
@@ -119,8 +133,10 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
         try:
             services.two_factor_disable(user=user, code=form.cleaned_data["code"])
         except ValidationError as error:
+            _record(request, SecurityEvent.Kind.TWO_FACTOR_FAILED)
             form.add_service_error(error)
         else:
+            _record(request, SecurityEvent.Kind.TWO_FACTOR_OFF)
             request.session.pop(DEVICE_ID_SESSION_KEY, None)
             messages.success(request, "Two-factor sign-in is off")
             return redirect("accounts:two-factor")
