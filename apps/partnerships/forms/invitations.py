@@ -9,6 +9,7 @@ from django import forms
 from apps.accounts.forms import CONFIRM_PASSWORD_MISSING, PASSWORDS_DIFFERENT
 from apps.accounts.passwords import PASSWORD_HELP
 from apps.core.forms import GovukFormMixin
+from apps.partnerships.domain.display import organisation_label
 from apps.partnerships.models import Membership, Organisation, Person
 from apps.partnerships.services.invitations import (
     INVITATION_EMAIL_INVALID,
@@ -62,7 +63,9 @@ class InvitationForm(GovukFormMixin, forms.Form):
     def __init__(self, *args: Any, people: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people  # type: ignore[attr-defined]
-        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        agency = self.fields["organisation"]
+        agency.queryset = organisations  # type: ignore[attr-defined]
+        agency.label_from_instance = organisation_label  # type: ignore[attr-defined]
 
 
 class InvitationAcceptForm(GovukFormMixin, forms.Form):
