@@ -106,6 +106,23 @@ def user_register(*, email: str, password: str) -> User:
     return user_create(username=email, password=password, email=email)
 
 
+def user_register_single_sign_on(*, email: str) -> User:
+    """A user who accepted an invitation by signing in with their organisation's account:
+    their username is their email address and they have no SaferPlan password (they can set
+    one later with "Forgotten your password?")."""
+    email = User.objects.normalize_email(email.strip()).lower()
+    if not email:
+        raise ValidationError({"email": EMAIL_MISSING})
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": EMAIL_TAKEN.format(email=email)})
+    user = User(username=email, email=email)
+    user.set_unusable_password()
+    user.full_clean()
+    history_user_set(user, None)
+    user.save()
+    return user
+
+
 def user_email_set(*, user: User, email: str, by: User | None) -> User:
     """The address SaferPlan writes to the user at (invitations, password resets).
 

@@ -167,3 +167,39 @@ def test_somebody_the_partnership_never_invited_is_turned_away(
     page.goto(f"{live_server.url}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to SaferPlan")
     assert_no_axe_violations(page)
+
+
+def test_an_invited_inspector_joins_with_her_forces_account_and_no_password(
+    page: Page, live_server: Any, force_signs_in: None
+) -> None:
+    """Invited by email, she chooses her force's account on the invitation page, signs in
+    there and comes back to join: no SaferPlan password is ever set."""
+    partnership = builders.partnership(name="Bassetlaw Community Safety Partnership")
+    sent = builders.invitation(
+        partnership=partnership, email="jo.bloggs@notts.police.uk", role=Membership.Role.LEAD
+    )
+    page.goto(sent.link.replace("http://testserver", live_server.url))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Join Bassetlaw Community Safety Partnership"
+    )
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Continue to Nottinghamshire Police").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Test identity provider: sign in")
+    page.get_by_label("Username").fill("inspector")
+    page.get_by_label("Password").fill("force-password-1")
+    page.get_by_role("button", name="Log in").click()
+
+    # Back on the invitation, signed in as the address the force vouched for.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Join Bassetlaw Community Safety Partnership"
+    )
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Join the partnership").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("You have joined")
+    expect(
+        page.get_by_role("heading", level=2, name="Bassetlaw Community Safety Partnership")
+    ).to_be_visible()
+    assert_no_axe_violations(page)
+    user = User.objects.get(email="jo.bloggs@notts.police.uk")
+    assert not user.has_usable_password()
+    assert user.memberships.get().role == Membership.Role.LEAD

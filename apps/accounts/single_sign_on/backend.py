@@ -1,6 +1,7 @@
 """mozilla-django-oidc's backend, told per sign-in which identity provider to use (the one the
 email domain chose, kept in the session), and mapping the provider's answer to an existing
-user by email: SaferPlan never creates a member from a provider's answer alone."""
+user by email: SaferPlan never creates a member from a provider's answer alone, only for the
+address of an invitation the browser is accepting."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from apps.accounts.models import IdentityProvider
+from apps.accounts.services import user_register_single_sign_on
+from apps.accounts.single_sign_on.newcomers import newcomer_allowed
 from apps.accounts.single_sign_on.selectors import (
     email_domain,
     provider_active,
@@ -129,6 +132,10 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
             )
             return None
         users = list(User.objects.filter(email__iexact=email, is_active=True)[:2])
+        if not users and newcomer_allowed(self.request, email):
+            # Accepting an invitation for this very address: the invitee becomes a user now
+            # and joins on the invitation page they are sent back to.
+            return user_register_single_sign_on(email=email)
         if not users:
             self._refuse(NOBODY_WITH_EMAIL.format(email=email))
             return None

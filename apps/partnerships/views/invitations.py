@@ -3,6 +3,8 @@ public link page (ADR 10)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
@@ -14,10 +16,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from apps.accounts.models import IdentityProvider
+from apps.accounts.single_sign_on.backend import PENDING_PROVIDER_SESSION_KEY
+from apps.accounts.single_sign_on.selectors import provider_for_email, provider_origins
+from apps.accounts.single_sign_on.views import LOGIN_HINT_SESSION_KEY
 from apps.core.permissions import object_get_or_403
 from apps.partnerships import selectors, services
 from apps.partnerships.domain.invitations import EXPIRED
 from apps.partnerships.forms.invitations import InvitationAcceptForm, InvitationForm
+from apps.partnerships.invitation_sign_on import INVITATION_SIGN_ON_SESSION_KEY
 from apps.partnerships.models import Invitation, Partnership
 
 ADMINISTER = "partnerships.administer_partnership"
@@ -131,6 +138,17 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+def _single_sign_on_start(
+    request: HttpRequest, token: str, invitation: Invitation, provider: IdentityProvider
+) -> HttpResponse:
+    """Off to the organisation's identity provider, to come back here signed in and join."""
+    request.session[PENDING_PROVIDER_SESSION_KEY] = provider.pk
+    request.session[LOGIN_HINT_SESSION_KEY] = invitation.email
+    request.session[INVITATION_SIGN_ON_SESSION_KEY] = token
+    start = reverse("accounts:single-sign-on-start")
+    return redirect(f"{start}?{urlencode({'next': request.path})}")
+
+
 def _accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = services.invitation_check(token=token)
@@ -139,6 +157,9 @@ def _accept(request: HttpRequest, token: str) -> HttpResponse:
     user = request.user
     signed_in = user.is_authenticated
     has_account = not signed_in and User.objects.filter(email__iexact=invitation.email).exists()
+    provider = None if signed_in or has_account else provider_for_email(invitation.email)
+    if provider is not None and request.method == "POST" and "single_sign_on" in request.POST:
+        return _single_sign_on_start(request, token, invitation, provider)
     form = InvitationAcceptForm(request.POST or None) if not signed_in else None
     if request.method == "POST" and not has_account and (form is None or form.is_valid()):
         try:
@@ -153,6 +174,7 @@ def _accept(request: HttpRequest, token: str) -> HttpResponse:
         else:
             if not signed_in:
                 login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session.pop(INVITATION_SIGN_ON_SESSION_KEY, None)
             messages.success(request, f"You have joined {membership.partnership.name}")
             return redirect("plans:home")
     context = {
@@ -161,5 +183,11 @@ def _accept(request: HttpRequest, token: str) -> HttpResponse:
         "has_account": has_account,
         "sign_in_url": reverse("accounts:sign-in") + "?next=" + request.path,
         "other_user": signed_in and user.email.lower() != invitation.email.lower(),  # type: ignore[union-attr]
+        "provider": provider,
     }
-    return render(request, "partnerships/invitations_accept.html", context)
+    response = render(request, "partnerships/invitations_accept.html", context)
+    if provider is not None:
+        # The form's redirects lead to the provider's sign-in page: allowed by the page's
+        # Content-Security-Policy form-action (read by django-csp).
+        response._csp_update = {"form-action": ["'self'", *provider_origins()]}  # type: ignore[attr-defined]
+    return response
