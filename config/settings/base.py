@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.partnerships",
+    "apps.periods",
     "apps.plans",
     "apps.importers",
     "apps.performance",

@@ -1,0 +1,1 @@
+"""Reporting periods (issue 13): built by the periods services."""
