@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 import pytest
 from django.contrib.auth.models import User
@@ -46,16 +46,7 @@ Persona = Literal[
     "manager",
     "administrator",
 ]
-PERSONAS: tuple[Persona, ...] = (
-    "anonymous",
-    "outsider",
-    "viewer",
-    "lead",
-    "coordinator",
-    "analyst",
-    "manager",
-    "administrator",
-)
+PERSONAS: tuple[Persona, ...] = get_args(Persona)
 STATES = (Plan.Status.LIVE, Plan.Status.DRAFT, Plan.Status.ARCHIVED)
 SIGN_IN = "/accounts/sign-in/"
 
