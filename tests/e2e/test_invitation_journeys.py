@@ -16,6 +16,7 @@ from apps.accounts.services import user_create
 from apps.partnerships.models import Membership
 from apps.partnerships.services import membership_add
 from tests import builders
+from tests.builders import roles
 from tests.e2e.conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,6 +35,9 @@ def test_administrator_invites_a_police_inspector_who_joins(
 ) -> None:
     partnership = builders.partnership(name="Riverside CSP")
     builders.person(partnership=partnership, initials="JS", name="Jane Smith")
+    police = roles.organisation(
+        partnership=partnership, short_name="Police", name="Nottinghamshire Police"
+    )
     admin = builders.member(partnership=partnership, role=Membership.Role.MANAGER, username="ann")
     Membership.objects.filter(user=admin).update(is_administrator=True)
     sign_in("ann", "pw-for-tests-1")
@@ -45,6 +49,7 @@ def test_administrator_invites_a_police_inspector_who_joins(
         label="Jane Smith (JS)"
     )
     page.get_by_label("Agency coordinator").check()
+    page.get_by_label("Their agency").select_option(label="Nottinghamshire Police (Police)")
     page.get_by_role("button", name="Send the invitation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Invitations not yet accepted")
     expect(page.get_by_role("table")).to_contain_text("jane.smith@notts.police.example.uk")
@@ -68,6 +73,7 @@ def test_administrator_invites_a_police_inspector_who_joins(
     assert_no_axe_violations(invitee)
     user = User.objects.get(email="jane.smith@notts.police.example.uk")
     assert user.people.get().initials == "JS"
+    assert user.people.get().organisation == police
     invitee.context.close()
 
 
