@@ -75,7 +75,10 @@ _failed_key = pytest.StashKey[bool]()
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     new_page = context.new_page()
-    new_page.set_default_timeout(10_000)
+    # A ceiling, not a wait: creating a 74-action plan on PostgreSQL on a busy 2-core machine has
+    # taken over 10 s, so actions and their navigations may take up to 30 s before failing.
+    new_page.set_default_timeout(30_000)
+    new_page.set_default_navigation_timeout(30_000)
     yield new_page
     if request.node.stash.get(_failed_key, False):
         RESULTS_DIR.mkdir(exist_ok=True)
