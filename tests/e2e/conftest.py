@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from config.env import BASE_DIR
 
@@ -67,6 +67,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
     if report.when == "call":
         item.stash[_failed_key] = report.failed
 
+
+# The same ceiling for expectations (a page's text or state), which otherwise give up after 5 s.
+expect.set_options(timeout=30_000)
 
 _failed_key = pytest.StashKey[bool]()
 
